@@ -1,0 +1,49 @@
+using HelpDesk.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HelpDesk.Web.Pages;
+
+/// <summary>Language and text size, remembered in cookies for everyone, signed in or not.</summary>
+[AllowAnonymous]
+public sealed class PreferencesModel : PageModel
+{
+    public IActionResult OnPostLanguage(string culture, string? returnUrl)
+    {
+        if (Cultures.All.Contains(culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        }
+        return LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    public IActionResult OnPostTextSize(string size, string? returnUrl)
+    {
+        Response.Cookies.Append(
+            DisplayPreferences.TextSizeCookie,
+            size == DisplayPreferences.Large ? DisplayPreferences.Large : DisplayPreferences.Normal,
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(SafeReturnUrl(returnUrl));
+    }
+
+    private string SafeReturnUrl(string? returnUrl)
+    {
+        if (string.IsNullOrEmpty(returnUrl) || !Url.IsLocalUrl(returnUrl)) return "~/";
+        // A ?culture= in the address would override the choice just made.
+        var withoutCulture = System.Text.RegularExpressions.Regex.Replace(returnUrl, @"([?&])culture=[^&]*&?", "$1").TrimEnd('?', '&');
+        return withoutCulture.Length == 0 ? "~/" : withoutCulture;
+    }
+}
+
+/// <summary>Cookie names and values for the display preferences.</summary>
+public static class DisplayPreferences
+{
+    public const string TextSizeCookie = "hd.text";
+    public const string Large = "large";
+    public const string Normal = "normal";
+}

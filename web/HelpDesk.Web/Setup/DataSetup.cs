@@ -1,0 +1,56 @@
+using HelpDesk.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HelpDesk.Web.Setup;
+
+public static class DataSetup
+{
+    /// <summary>Registers the database (SQLite or PostgreSQL) and where data-protection keys live.</summary>
+    public static void AddHelpDeskData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(HelpDeskOptions.Section).Get<HelpDeskOptions>() ?? new();
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = builder.Configuration.GetConnectionString("HelpDesk");
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("HelpDesk");
+
+        if (options.Database == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("HelpDesk:Database is Postgres but ConnectionStrings:HelpDesk is empty.");
+            builder.Services.AddDbContext<HelpDeskDbContext, PostgresHelpDeskDbContext>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddOptions<KeyManagementOptions>()
+                .Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
+        }
+        else
+        {
+            connectionString ??= $"Data Source={Path.Combine(dataDirectory, "helpdesk.db")}";
+            builder.Services.AddDbContext<HelpDeskDbContext, SqliteHelpDeskDbContext>(db => db.UseSqlite(connectionString));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        }
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    }
+
+    /// <summary>Applies pending migrations before the app takes requests; turns on WAL for SQLite.</summary>
+    public static void MigrateDatabase(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        db.Database.Migrate();
+        if (db.Database.IsSqlite())
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+    }
+}
+
+/// <summary>Ready means the database answers.</summary>
+internal sealed class DatabaseHealthCheck(HelpDeskDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("database unreachable");
+}

@@ -1,0 +1,39 @@
+namespace HelpDesk.Web.Setup;
+
+/// <summary>The "HelpDesk" configuration section (environment variables: HelpDesk__Name). See README.</summary>
+public sealed class HelpDeskOptions
+{
+    public const string Section = "HelpDesk";
+
+    /// <summary>Folder for the SQLite file, document store and (on SQLite) data-protection keys.</summary>
+    public string DataDirectory { get; set; } = "data";
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Base URL printed in QR codes and messages; the request's own base when empty.</summary>
+    public string? PublicBaseUrl { get; set; }
+    public DemoOptions Demo { get; set; } = new();
+    public SecurityOptions Security { get; set; } = new();
+
+    public sealed class DemoOptions
+    {
+        public bool Enabled { get; set; }
+        /// <summary>Password for every demo account. Required when the demo is on; never in code.</summary>
+        public string? Password { get; set; }
+    }
+
+    public sealed class SecurityOptions
+    {
+        /// <summary>Minutes without activity before a shared PC signs its user out.</summary>
+        public int IdleSignOutMinutes { get; set; } = 15;
+        /// <summary>Seconds of warning shown before the idle sign-out.</summary>
+        public int IdleWarningSeconds { get; set; } = 60;
+        /// <summary>Relying-party domain for passkeys (e.g. helpdesk.example.vn); the request host when empty.</summary>
+        public string? PasskeyDomain { get; set; }
+        /// <summary>Failed password or code attempts before an account is locked.</summary>
+        public int LockoutAttempts { get; set; } = 5;
+        public int LockoutMinutes { get; set; } = 15;
+        /// <summary>Hours an invitation link stays valid.</summary>
+        public int InvitationHours { get; set; } = 72;
+    }
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
