@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using HelpDesk.Domain;
+using HelpDesk.Domain.Accounts;
+using HelpDesk.Testing;
+
+namespace HelpDesk.Web.Tests.Localization;
+
+/// <summary>Every text exists in all four languages, with the same placeholders, and every key is used.</summary>
+public sealed partial class ResourceParityTests
+{
+    public static TheoryData<string> Cultures_ => [.. Cultures.All];
+
+    [Theory]
+    [MemberData(nameof(Cultures_))]
+    public void Every_key_exists_in_every_culture(string culture)
+    {
+        var all = ResourceFiles.ByCulture.Values.SelectMany(d => d.Keys).ToHashSet();
+        var missing = all.Except(ResourceFiles.ByCulture[culture].Keys).Order().ToList();
+        Assert.True(missing.Count == 0, $"{ResourceFiles.FileFor(culture)} lacks: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures_))]
+    public void Every_text_is_filled_in(string culture)
+    {
+        var empty = ResourceFiles.ByCulture[culture].Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ToList();
+        Assert.True(empty.Count == 0, $"Empty texts in {culture}: {string.Join(", ", empty)}");
+    }
+
+    [Fact]
+    public void Placeholders_are_the_same_in_every_culture()
+    {
+        var english = ResourceFiles.ByCulture[Cultures.English];
+        var differences = (from culture in Cultures.All
+                           from pair in ResourceFiles.ByCulture[culture]
+                           where english.ContainsKey(pair.Key)
+                           let expected = Placeholders(english[pair.Key])
+                           let actual = Placeholders(pair.Value)
+                           where !expected.SetEquals(actual)
+                           select $"{culture}:{pair.Key}").ToList();
+        Assert.True(differences.Count == 0, "Placeholders differ: " + string.Join(", ", differences));
+    }
+
+    [Fact]
+    public void Chinese_texts_are_not_left_in_english()
+    {
+        // Language names and brand words may repeat; real sentences must be translated.
+        string[] sameEverywhere = ["Language_vi", "Language_zh-Hans", "Language_zh-Hant", "Language_en"];
+        var english = ResourceFiles.ByCulture[Cultures.English];
+        var untranslated = (from culture in new[] { Cultures.Vietnamese, Cultures.SimplifiedChinese, Cultures.TraditionalChinese }
+                            from pair in ResourceFiles.ByCulture[culture]
+                            where !sameEverywhere.Contains(pair.Key) && pair.Value == english[pair.Key]
+                            select $"{culture}:{pair.Key}").ToList();
+        Assert.True(untranslated.Count == 0, "Same as English: " + string.Join(", ", untranslated));
+    }
+
+    [Fact]
+    public void Every_key_is_used_by_the_code()
+    {
+        var source = string.Join('\n', Directory.EnumerateFiles(RepositoryPaths.Web, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/"))
+            .Select(File.ReadAllText));
+        // Keys built from data: "Role_" + role, "Language_" + culture, "Error_" + domain code,
+        // "Identity_" + overridden describer method, "Validation_" + attribute name.
+        var computed = Roles.All.Select(r => "Role_" + r)
+            .Concat(Cultures.All.Select(c => "Language_" + c))
+            .Concat(ErrorCodes.All.Select(c => "Error_" + c))
+            .ToHashSet();
+        var unused = ResourceFiles.ByCulture[Cultures.English].Keys
+            .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))
+            .Order().ToList();
+        Assert.True(unused.Count == 0, "Keys no code uses: " + string.Join(", ", unused));
+    }
+
+    [Fact]
+    public void Every_domain_error_code_has_a_text()
+    {
+        var missing = ErrorCodes.All.Where(code => !ResourceFiles.ByCulture[Cultures.English].ContainsKey("Error_" + code)).ToList();
+        Assert.Empty(missing);
+    }
+
+    private static bool IsComputedFromCode(string key, string source) => key switch
+    {
+        _ when key.StartsWith("Identity_") => source.Contains($"nameof({key["Identity_".Length..]})"),
+        _ when key.StartsWith("Validation_") => Regex.IsMatch(source, $@"[\[,]\s*{Regex.Escape(key["Validation_".Length..])}\b"),
+        _ => false,
+    };
+
+    private static HashSet<string> Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).ToHashSet();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex PlaceholderPattern();
+}
