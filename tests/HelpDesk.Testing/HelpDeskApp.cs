@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace HelpDesk.Testing;
@@ -50,6 +51,8 @@ public class HelpDeskApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
     public string DataDirectory { get; }
     public LogCapture Logs { get; } = new();
+    /// <summary>The app's clock (TimeProvider); tests may move it forward.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>The base address browsers use: localhost, because WebAuthn refuses IP addresses.</summary>
     public Uri BrowserBaseAddress
@@ -65,9 +68,25 @@ public class HelpDeskApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As in production: no developer exception page, the real error pages.
+        builder.UseEnvironment(Environments.Production);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<System.Net.CookieContainer>> _sessions = new();
+
+    /// <summary>Cookies of one signed-in account per role, created once per app, for tests that only need "someone with this role".</summary>
+    public Task<System.Net.CookieContainer> SessionOfAsync(string role) => _sessions.GetOrAdd(role, async r =>
+    {
+        var client = PageClient.For(this);
+        await client.SignInAsync(await this.CreateAsync(r));
+        return client.Cookies;
+    });
 
     /// <summary>
     /// A second app on the same data folder and database, as after a restart. The new app takes

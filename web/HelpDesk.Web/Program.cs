@@ -14,16 +14,19 @@ app.MigrateDatabase();
 await app.EnsureRolesAsync();
 await app.SeedDemoIfEnabledAsync();
 
+// Language first, so error pages re-executed below keep the visitor's language.
+app.UseRequestLocalization();
+app.RememberCultureFromQuery();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
-app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();
 app.MapRazorPages();
+app.MapNotFound();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

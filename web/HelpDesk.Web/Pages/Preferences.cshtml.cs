@@ -1,4 +1,5 @@
 using HelpDesk.Domain;
+using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class PreferencesModel : PageModel
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                LocalizationSetup.CultureCookieOptions());
         }
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
@@ -27,7 +28,7 @@ public sealed class PreferencesModel : PageModel
         Response.Cookies.Append(
             DisplayPreferences.TextSizeCookie,
             size == DisplayPreferences.Large ? DisplayPreferences.Large : DisplayPreferences.Normal,
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            LocalizationSetup.CultureCookieOptions());
         return LocalRedirect(SafeReturnUrl(returnUrl));
     }
 

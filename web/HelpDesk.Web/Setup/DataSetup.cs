@@ -12,7 +12,8 @@ public static class DataSetup
     public static void AddHelpDeskData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(HelpDeskOptions.Section).Get<HelpDeskOptions>() ?? new();
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        // Relative to the working directory, as the operator contract says (README).
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, Directory.GetCurrentDirectory());
         Directory.CreateDirectory(dataDirectory);
         var connectionString = builder.Configuration.GetConnectionString("HelpDesk");
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("HelpDesk");

@@ -39,4 +39,23 @@ public static class LocalizationSetup
         mvc.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.Mvc.MvcOptions>, LocalizedModelBindingMessages>();
         return mvc;
     }
+
+    /// <summary>
+    /// A link with ?culture= (printed on a slip, sent by a relative) keeps its language on the next
+    /// pages and form posts, by storing the choice in the culture cookie.
+    /// </summary>
+    public static void RememberCultureFromQuery(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Query.TryGetValue("culture", out var requested) && Cultures.All.Contains(requested.ToString()))
+        {
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(requested.ToString())),
+                CultureCookieOptions());
+        }
+        await next();
+    });
+
+    public static CookieOptions CultureCookieOptions() =>
+        new() { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax };
 }

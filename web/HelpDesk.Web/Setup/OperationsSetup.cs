@@ -22,4 +22,15 @@ public static class OperationsSetup
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     }
+
+    /// <summary>
+    /// Unknown addresses answer 404 (shown by the localised error page) rather than sending
+    /// anonymous visitors to the sign-in page through the closed-by-default policy.
+    /// </summary>
+    public static void MapNotFound(this WebApplication app) =>
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
 }

@@ -4,10 +4,7 @@ public static class PagesSetup
 {
     public static void AddHelpDeskPages(this IServiceCollection services)
     {
-        services.AddRazorPages(pages =>
-            {
-                pages.Conventions.AddPageRoute("/Error", "/error");
-            })
+        services.AddRazorPages()
             .AddViewLocalization()
             .AddLocalizedValidation();
         services.AddHttpContextAccessor();

@@ -1,0 +1,97 @@
+using System.Net;
+using HelpDesk.Domain.Accounts;
+using HelpDesk.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Web.Tests.Security;
+
+/// <summary>
+/// Every page states who may see it, and every persona gets exactly that. A new page fails
+/// these tests until it declares its audience and is added to the table below.
+/// </summary>
+public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    private const string Anonymous = "Anonymous";
+
+    /// <summary>GET-able pages and who may open them. Pages with only POST handlers are listed with no address.</summary>
+    private static readonly Dictionary<string, (string? Address, string[] Allowed)> Pages = new()
+    {
+        ["/Index"] = ("/", [Anonymous, .. Roles.All]),
+        ["/Error"] = ("/error?status=404", [Anonymous, .. Roles.All]),
+        ["/Preferences"] = (null, [Anonymous, .. Roles.All]),
+        ["/Join"] = ("/join/not-a-secret", [Anonymous, .. Roles.All]),
+        ["/Account/SignIn"] = ("/account/signin", [Anonymous, .. Roles.All]),
+        ["/Account/SignInCode"] = (null, [Anonymous, .. Roles.All]),
+        ["/Account/SignOut"] = (null, [Anonymous, .. Roles.All]),
+        ["/Account/Denied"] = ("/account/denied", [Anonymous, .. Roles.All]),
+        ["/Account/KeepAlive"] = (null, [.. Roles.All]),
+        ["/Account/Security"] = ("/account/security", [.. Roles.All]),
+        ["/Account/Authenticator"] = ("/account/authenticator", [.. Roles.All]),
+        ["/Staff/Invitations"] = ("/staff/invitations", [Roles.Coordinator]),
+    };
+
+    [Fact]
+    public void Every_page_declares_who_may_see_it()
+    {
+        var undeclared = RazorPages()
+            .Where(page => !page.Metadata.Any(m => m is IAllowAnonymous) && !page.Metadata.OfType<IAuthorizeData>().Any())
+            .Select(page => page.DisplayName).ToList();
+        Assert.True(undeclared.Count == 0, "Pages without [Authorize] or [AllowAnonymous]: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Every_page_is_in_the_authorization_table()
+    {
+        var pages = RazorPages().Select(p => p.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath).Distinct();
+        var missing = pages.Where(p => !Pages.ContainsKey(p)).ToList();
+        Assert.True(missing.Count == 0, "Add these pages to the table with their audience: " + string.Join(", ", missing));
+    }
+
+    public static TheoryData<string, string> PersonasAndPages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (page, (address, _)) in Pages)
+            if (address is not null)
+                foreach (var persona in new[] { Anonymous }.Concat(Roles.All))
+                    data.Add(persona, page);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PersonasAndPages))]
+    public async Task Each_persona_gets_exactly_the_pages_meant_for_it(string persona, string page)
+    {
+        var (address, allowed) = Pages[page];
+        var cookies = persona == Anonymous ? null : await app.SessionOfAsync(persona);
+        var client = PageClient.For(app, cookies, followRedirects: false);
+
+        var response = await client.Http.GetAsync(address);
+
+        if (allowed.Contains(persona))
+        {
+            // The error and denied pages open with the status they explain.
+            var expected = page switch
+            {
+                "/Error" => HttpStatusCode.NotFound,
+                "/Account/Denied" => HttpStatusCode.Forbidden,
+                _ => HttpStatusCode.OK,
+            };
+            Assert.True(response.StatusCode == expected,
+                $"{persona} should open {address} but got {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var expected = persona == Anonymous ? "/account/signin" : "/account/denied";
+            Assert.Equal(expected, response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]);
+        }
+    }
+
+    private IEnumerable<RouteEndpoint> RazorPages() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
+}
