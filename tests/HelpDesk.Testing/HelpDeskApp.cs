@@ -36,6 +36,7 @@ public class HelpDeskApp : WebApplicationFactory<Program>
         {
             ["HelpDesk:DataDirectory"] = DataDirectory,
             ["HelpDesk:Database"] = provider.ToString(),
+            ["HelpDesk:ContentDirectory"] = Path.Combine(RepositoryPaths.Root, "content"),
         };
         if (provider == DatabaseProvider.Postgres)
         {

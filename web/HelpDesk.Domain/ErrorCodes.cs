@@ -12,8 +12,31 @@ public static class ErrorCodes
     public const string InvitationExpired = nameof(InvitationExpired);
     public const string InvitationNotFound = nameof(InvitationNotFound);
 
+    public const string PersonalIdFormat = nameof(PersonalIdFormat);
+    public const string PersonalIdProvince = nameof(PersonalIdProvince);
+    public const string PersonalIdBirthYearMismatch = nameof(PersonalIdBirthYearMismatch);
+    public const string PersonalIdSexMismatch = nameof(PersonalIdSexMismatch);
+
+    public const string FieldRequired = nameof(FieldRequired);
+    public const string FieldTooLong = nameof(FieldTooLong);
+    public const string FieldPersonName = nameof(FieldPersonName);
+    public const string FieldDate = nameof(FieldDate);
+    public const string FieldPhone = nameof(FieldPhone);
+    public const string FieldNumber = nameof(FieldNumber);
+    public const string FieldMoney = nameof(FieldMoney);
+    public const string FieldBelowMin = nameof(FieldBelowMin);
+    public const string FieldAboveMax = nameof(FieldAboveMax);
+    public const string FieldChoice = nameof(FieldChoice);
+    public const string FieldTooFewItems = nameof(FieldTooFewItems);
+    public const string FieldTooManyItems = nameof(FieldTooManyItems);
+
     public static readonly IReadOnlyList<string> All =
-        [RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound];
+    [
+        RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
+        PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
+        FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,
+        FieldBelowMin, FieldAboveMax, FieldChoice, FieldTooFewItems, FieldTooManyItems,
+    ];
 }
 
 /// <summary>A rule of the domain refused an action; <see cref="Code"/> says which.</summary>

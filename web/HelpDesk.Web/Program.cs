@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<HelpDeskOptions>().Bind(builder.Configuration.GetSection(HelpDeskOptions.Section));
 builder.AddHelpDeskLogging();
 builder.AddHelpDeskData();
+builder.AddHelpDeskContent();
 builder.AddHelpDeskIdentity();
 builder.Services.AddHelpDeskLocalization();
 builder.Services.AddHelpDeskPages();

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Procedures;
 using HelpDesk.Testing;
 
 namespace HelpDesk.Web.Tests.Localization;
@@ -61,10 +62,11 @@ public sealed partial class ResourceParityTests
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/"))
             .Select(File.ReadAllText));
         // Keys built from data: "Role_" + role, "Language_" + culture, "Error_" + domain code,
-        // "Identity_" + overridden describer method, "Validation_" + attribute name.
+        // "DocumentForm_" + form, "Identity_" + overridden describer method, "Validation_" + attribute name.
         var computed = Roles.All.Select(r => "Role_" + r)
             .Concat(Cultures.All.Select(c => "Language_" + c))
             .Concat(ErrorCodes.All.Select(c => "Error_" + c))
+            .Concat(Enum.GetValues<DocumentForm>().Select(f => "DocumentForm_" + f))
             .ToHashSet();
         var unused = ResourceFiles.ByCulture[Cultures.English].Keys
             .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))

@@ -31,6 +31,8 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Account/KeepAlive"] = (null, [.. Roles.All]),
         ["/Account/Security"] = ("/account/security", [.. Roles.All]),
         ["/Account/Authenticator"] = ("/account/authenticator", [.. Roles.All]),
+        ["/Procedures/Index"] = ("/procedures", [Anonymous, .. Roles.All]),
+        ["/Procedures/Details"] = ("/procedures/birth-registration", [Anonymous, .. Roles.All]),
         ["/Staff/Invitations"] = ("/staff/invitations", [Roles.Coordinator]),
     };
 

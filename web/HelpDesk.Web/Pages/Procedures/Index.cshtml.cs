@@ -1,0 +1,34 @@
+using System.Globalization;
+using HelpDesk.Domain.Procedures;
+using HelpDesk.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace HelpDesk.Web.Pages.Procedures;
+
+/// <summary>Public: the procedures a desk can help with, so a resident knows what to bring.</summary>
+[AllowAnonymous]
+public sealed class Catalog(ProcedureCatalog catalog, IStringLocalizer<Strings> text) : PageModel
+{
+    public IReadOnlyList<ProcedureDefinition> Procedures => catalog.All;
+    public string Culture { get; } = CultureInfo.CurrentUICulture.Name;
+
+    public string TimeLimitText(TimeLimit limit) => ProcedureTexts.TimeLimit(text, limit);
+
+    public void OnGet() { }
+}
+
+/// <summary>How procedure facts read in the visitor's language; shared by the catalog pages.</summary>
+public static class ProcedureTexts
+{
+    public static string TimeLimit(IStringLocalizer text, TimeLimit limit) => limit.Kind switch
+    {
+        TimeLimitKind.SameDay => text["Procedures_SameDay"],
+        TimeLimitKind.WorkingDays => text["Procedures_WorkingDays", limit.Value],
+        TimeLimitKind.Days => text["Procedures_Days", limit.Value],
+        _ => text["Procedures_NoTimeLimit"],
+    };
+
+    public static string DocumentForm(IStringLocalizer text, DocumentForm form) => text["DocumentForm_" + form];
+}
