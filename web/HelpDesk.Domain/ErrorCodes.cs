@@ -30,8 +30,21 @@ public static class ErrorCodes
     public const string FieldTooFewItems = nameof(FieldTooFewItems);
     public const string FieldTooManyItems = nameof(FieldTooManyItems);
 
+    public const string PointDesks = nameof(PointDesks);
+    public const string PointSessionTimes = nameof(PointSessionTimes);
+    public const string PointSessionsOverlap = nameof(PointSessionsOverlap);
+    public const string PointCodeTaken = nameof(PointCodeTaken);
+    public const string ShiftNotAssigned = nameof(ShiftNotAssigned);
+    public const string ShiftAlreadyOpen = nameof(ShiftAlreadyOpen);
+    public const string ShiftNoSession = nameof(ShiftNoSession);
+    public const string ShiftNotOpen = nameof(ShiftNotOpen);
+    public const string TicketNotWaiting = nameof(TicketNotWaiting);
+    public const string VisitClosed = nameof(VisitClosed);
+
     public static readonly IReadOnlyList<string> All =
     [
+        PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
+        ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
         PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
         FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,

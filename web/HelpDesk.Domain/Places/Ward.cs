@@ -16,6 +16,6 @@ public sealed class Ward
     public string Name { get; private set; } = "";
     public string Province { get; private set; } = "";
 
-    internal static string Required(string value, string name) =>
+    private static string Required(string value, string name) =>
         string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("Required.", name) : value.Trim();
 }

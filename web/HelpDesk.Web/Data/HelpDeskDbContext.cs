@@ -1,4 +1,5 @@
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Desk;
 using HelpDesk.Domain.Places;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,10 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<ServicePoint> ServicePoints => Set<ServicePoint>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PointAssignment> PointAssignments => Set<PointAssignment>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
+    public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Identity reads its schema version (3 adds the passkeys table) from IdentityOptions in the
@@ -43,8 +48,50 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             point.Property(p => p.Code).HasMaxLength(20);
             point.Property(p => p.Name).HasMaxLength(200);
             point.Property(p => p.Address).HasMaxLength(400);
+            point.Property(p => p.Phone).HasMaxLength(40);
             point.HasIndex(p => p.Code).IsUnique();
             point.HasOne<Ward>().WithMany().HasForeignKey(p => p.WardId).OnDelete(DeleteBehavior.Restrict);
+            point.OwnsMany(p => p.Schedule, schedule =>
+            {
+                schedule.ToJson();
+                schedule.Property(s => s.Day).HasConversion<string>();
+            });
+            point.OwnsMany(p => p.Closures, closures => closures.ToJson());
+        });
+
+        builder.Entity<PointAssignment>(assignment =>
+        {
+            assignment.HasKey(a => new { a.PointId, a.UserId });
+            assignment.HasOne<ServicePoint>().WithMany().HasForeignKey(a => a.PointId).OnDelete(DeleteBehavior.Cascade);
+            assignment.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Shift>(shift =>
+        {
+            shift.HasIndex(s => new { s.VolunteerId, s.CheckedOutAt });
+            shift.HasIndex(s => new { s.PointId, s.SessionDate });
+            shift.HasOne<ServicePoint>().WithMany().HasForeignKey(s => s.PointId).OnDelete(DeleteBehavior.Restrict);
+            shift.HasOne<ApplicationUser>().WithMany().HasForeignKey(s => s.VolunteerId).OnDelete(DeleteBehavior.Restrict);
+            shift.Ignore(s => s.Session);
+        });
+
+        builder.Entity<QueueTicket>(ticket =>
+        {
+            // Two desks issuing at the same moment cannot both take the same number.
+            ticket.HasIndex(t => new { t.PointId, t.SessionDate, t.SessionOpens, t.Number }).IsUnique();
+            ticket.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+            ticket.HasOne<ServicePoint>().WithMany().HasForeignKey(t => t.PointId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Visit>(visit =>
+        {
+            visit.HasIndex(v => v.ShiftId);
+            visit.HasIndex(v => new { v.PointId, v.OpenedAt });
+            visit.Property(v => v.Purpose).HasConversion<string>().HasMaxLength(32);
+            visit.Property(v => v.Outcome).HasConversion<string>().HasMaxLength(32);
+            visit.Property(v => v.Language).HasMaxLength(10);
+            visit.HasOne<Shift>().WithMany().HasForeignKey(v => v.ShiftId).OnDelete(DeleteBehavior.Restrict);
+            visit.HasOne<QueueTicket>().WithMany().HasForeignKey(v => v.TicketId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -44,9 +44,23 @@ public static class DemoSeeder
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ward = new Ward(DemoWardName, "Thành phố Hồ Chí Minh");
         db.Wards.Add(ward);
-        db.ServicePoints.AddRange(
+        var points = new[]
+        {
             new ServicePoint(ward.Id, "CL01", "Điểm hỗ trợ Khu phố 1", "12 Trần Hưng Đạo, Phường Chợ Lớn"),
-            new ServicePoint(ward.Id, "CL02", "Điểm hỗ trợ Khu phố 5", "88 Nguyễn Trãi, Phường Chợ Lớn"));
+            new ServicePoint(ward.Id, "CL02", "Điểm hỗ trợ Khu phố 5", "88 Nguyễn Trãi, Phường Chợ Lớn"),
+        };
+        foreach (var point in points)
+        {
+            // The evening-desk pattern of the seeds: Tue/Wed/Thu 17:30–20:30 and Saturday morning.
+            point.ReplaceSchedule([
+                new WeeklySession(DayOfWeek.Tuesday, new TimeOnly(17, 30), new TimeOnly(20, 30)),
+                new WeeklySession(DayOfWeek.Wednesday, new TimeOnly(17, 30), new TimeOnly(20, 30)),
+                new WeeklySession(DayOfWeek.Thursday, new TimeOnly(17, 30), new TimeOnly(20, 30)),
+                new WeeklySession(DayOfWeek.Saturday, new TimeOnly(8, 0), new TimeOnly(11, 0)),
+            ]);
+        }
+        points[0].Update(points[0].Name, points[0].Address, "028 3855 0101", desks: 2);
+        db.ServicePoints.AddRange(points);
         await db.SaveChangesAsync();
 
         foreach (var (userName, displayName, role, culture) in Accounts)
@@ -61,7 +75,10 @@ public static class DemoSeeder
             };
             Check(await users.CreateAsync(user, demo.Password));
             Check(await users.AddToRoleAsync(user, role));
+            if (role is Roles.Volunteer or Roles.WardStaff)
+                db.PointAssignments.Add(new PointAssignment(points[role == Roles.WardStaff ? 1 : 0].Id, user.Id, now));
         }
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
 

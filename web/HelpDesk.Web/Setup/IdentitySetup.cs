@@ -1,6 +1,9 @@
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Web.Data;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -32,6 +35,7 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<HelpDeskDbContext>()
             .AddSignInManager<HelpDeskSignInManager>()
+            .AddClaimsPrincipalFactory<HelpDeskClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
@@ -51,8 +55,11 @@ public static class IdentitySetup
             cookie.ExpireTimeSpan = TimeSpan.FromMinutes(security.IdleSignOutMinutes);
             cookie.SlidingExpiration = true;
         });
-        // A deactivated account or a removed role takes effect within a minute, even mid-session.
+        // A changed security stamp (new role, removed passkey) takes effect within a minute ...
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // ... and a deactivated account at its very next request.
+        services.AddScoped<ActiveAccountCheck>();
+        services.ConfigureApplicationCookie(cookie => cookie.EventsType = typeof(ActiveAccountCheck));
 
         services.AddAuthorizationBuilder()
             // A page that forgets to declare its audience is closed, not open.
@@ -79,4 +86,25 @@ public sealed class HelpDeskSignInManager(
 {
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
+}
+
+/// <summary>
+/// Ends the session of a deactivated account at its next request: one primary-key lookup per
+/// request, so a coordinator's "deactivate" needs no waiting on a shared PC.
+/// </summary>
+public sealed class ActiveAccountCheck(HelpDeskDbContext db) : CookieAuthenticationEvents
+{
+    public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
+    {
+        var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var active = userId is not null && await db.Users.AnyAsync(u => u.Id == userId && u.IsActive);
+        if (!active)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        // Identity's own check (security stamp) still runs.
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
 }
