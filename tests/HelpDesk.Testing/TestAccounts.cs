@@ -15,6 +15,7 @@ public sealed record TestAccount(string UserId, string UserName, string Password
 public static class TestAccounts
 {
     public const string Password = "correct-horse-battery-7";
+    public const string WardName = "Phường Thử Nghiệm";
 
     /// <summary>Creates a ward (or reuses the test ward) and an account with the role, password and authenticator enabled.</summary>
     public static async Task<TestAccount> CreateAsync(this HelpDeskApp app, string role, string? userName = null)
@@ -22,10 +23,10 @@ public static class TestAccounts
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var ward = db.Wards.FirstOrDefault(w => w.Name == "Phường Thử Nghiệm");
+        var ward = db.Wards.FirstOrDefault(w => w.Name == WardName);
         if (ward is null)
         {
-            ward = new Ward("Phường Thử Nghiệm", "Thành phố Hồ Chí Minh");
+            ward = new Ward(WardName, "Thành phố Hồ Chí Minh");
             db.Wards.Add(ward);
             await db.SaveChangesAsync();
         }

@@ -9,6 +9,7 @@ builder.AddHelpDeskIdentity();
 builder.Services.AddHelpDeskLocalization();
 builder.Services.AddHelpDeskPages();
 builder.Services.AddHelpDeskFirstRun();
+builder.Services.AddHelpDeskDesk();
 
 var app = builder.Build();
 app.MigrateDatabase();

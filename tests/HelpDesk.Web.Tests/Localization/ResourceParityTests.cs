@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Procedures;
+using HelpDesk.Domain.Desk;
 using HelpDesk.Testing;
 
 namespace HelpDesk.Web.Tests.Localization;
@@ -67,6 +68,8 @@ public sealed partial class ResourceParityTests
             .Concat(Cultures.All.Select(c => "Language_" + c))
             .Concat(ErrorCodes.All.Select(c => "Error_" + c))
             .Concat(Enum.GetValues<DocumentForm>().Select(f => "DocumentForm_" + f))
+            .Concat(Enum.GetValues<VisitPurpose>().Select(p => "VisitPurpose_" + p))
+            .Concat(Enum.GetValues<VisitOutcome>().Select(o => "VisitOutcome_" + o))
             .ToHashSet();
         var unused = ResourceFiles.ByCulture[Cultures.English].Keys
             .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))

@@ -1,6 +1,7 @@
 using System.Net;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Testing;
+using HelpDesk.Web.Tests.Points;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -16,6 +17,8 @@ namespace HelpDesk.Web.Tests.Security;
 public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private const string Anonymous = "Anonymous";
+    /// <summary>A point that exists in the test ward, so the edit page answers 200 to its coordinator.</summary>
+    private const string PointId = "{point}";
 
     /// <summary>GET-able pages and who may open them. Pages with only POST handlers are listed with no address.</summary>
     private static readonly Dictionary<string, (string? Address, string[] Allowed)> Pages = new()
@@ -31,9 +34,18 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Account/KeepAlive"] = (null, [.. Roles.All]),
         ["/Account/Security"] = ("/account/security", [.. Roles.All]),
         ["/Account/Authenticator"] = ("/account/authenticator", [.. Roles.All]),
+        ["/Desk/Index"] = ("/desk", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Ticket"] = ("/desk/tickets/00000000-0000-0000-0000-000000000001", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Visit"] = ("/desk/visits/00000000-0000-0000-0000-000000000001", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Staff/Desks"] = ("/staff/desks", [Roles.Coordinator, Roles.Leader]),
         ["/Procedures/Index"] = ("/procedures", [Anonymous, .. Roles.All]),
         ["/Procedures/Details"] = ("/procedures/birth-registration", [Anonymous, .. Roles.All]),
         ["/Staff/Invitations"] = ("/staff/invitations", [Roles.Coordinator]),
+        ["/Points/Index"] = ("/points", [Anonymous, .. Roles.All]),
+        ["/Staff/Points/Index"] = ("/staff/points", [Roles.Coordinator]),
+        ["/Staff/Points/New"] = ("/staff/points/new", [Roles.Coordinator]),
+        ["/Staff/Points/Edit"] = ($"/staff/points/{PointId}", [Roles.Coordinator]),
+        ["/Staff/Volunteers/Index"] = ("/staff/volunteers", [Roles.Coordinator]),
     };
 
     [Fact]
@@ -67,7 +79,8 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
     [MemberData(nameof(PersonasAndPages))]
     public async Task Each_persona_gets_exactly_the_pages_meant_for_it(string persona, string page)
     {
-        var (address, allowed) = Pages[page];
+        var (template, allowed) = Pages[page];
+        var address = template!.Contains(PointId) ? template.Replace(PointId, (await PointInTestWardAsync()).ToString()) : template;
         var cookies = persona == Anonymous ? null : await app.SessionOfAsync(persona);
         var client = PageClient.For(app, cookies, followRedirects: false);
 
@@ -75,15 +88,20 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
 
         if (allowed.Contains(persona))
         {
-            // The error and denied pages open with the status they explain.
+            // Let through: the page answers itself (the error and denied pages with the status they
+            // explain; a desk page off shift sends back to the desk), never to sign-in or "denied".
+            var location = response.Headers.Location?.OriginalString ?? "";
+            Assert.False(location.StartsWith("/account/signin") || location.StartsWith("/account/denied"),
+                $"{persona} should open {address} but was sent to {location}");
             var expected = page switch
             {
                 "/Error" => HttpStatusCode.NotFound,
                 "/Account/Denied" => HttpStatusCode.Forbidden,
+                _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,
             };
             Assert.True(response.StatusCode == expected,
-                $"{persona} should open {address} but got {(int)response.StatusCode} {response.Headers.Location}");
+                $"{persona} should open {address} but got {(int)response.StatusCode} {location}");
         }
         else
         {
@@ -91,6 +109,14 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
             var expected = persona == Anonymous ? "/account/signin" : "/account/denied";
             Assert.Equal(expected, response.Headers.Location?.AbsolutePath ?? response.Headers.Location?.OriginalString.Split('?')[0]);
         }
+    }
+
+    private async Task<Guid> PointInTestWardAsync()
+    {
+        const string code = "AUTHZ01";
+        if (await app.FindPointAsync(code) is { } existing) return existing.Id;
+        var coordinator = await app.CreateAsync(Roles.Coordinator);
+        return (await PointBuilder.InWard(coordinator.WardId).WithCode(code).SaveAsync(app)).Id;
     }
 
     private IEnumerable<RouteEndpoint> RazorPages() =>

@@ -20,6 +20,8 @@ public sealed class ResponseHeaderTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+        // "no-referrer" would make browsers post forms with "Origin: null", which fails the passkey origin check.
+        Assert.Equal("same-origin", string.Join("", response.Headers.GetValues("Referrer-Policy")));
     }
 
     [Theory]

@@ -11,6 +11,9 @@ namespace HelpDesk.Web.Pages;
 [AllowAnonymous]
 public sealed class PreferencesModel : PageModel
 {
+    public IActionResult OnGet() => NotFound();
+    public IActionResult OnPost() => NotFound();
+
     public IActionResult OnPostLanguage(string culture, string? returnUrl)
     {
         if (Cultures.All.Contains(culture))

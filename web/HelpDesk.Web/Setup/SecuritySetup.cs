@@ -15,7 +15,10 @@ public static class SecuritySetup
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
+            // Not "no-referrer": that makes browsers send "Origin: null" on form posts, and the
+            // passkey check compares the credential's origin with that header. Tracking codes in
+            // addresses still never leave the site.
+            headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             // Static files set their own caching; pages may hold a resident's data on a shared PC.

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using HelpDesk.Domain;
+using HelpDesk.Domain.Desk;
+using HelpDesk.Web.Data;
+using HelpDesk.Web.Desk;
+using HelpDesk.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using HelpDesk.Web.Resources;
+
+namespace HelpDesk.Web.Pages.Desk;
+
+/// <summary>
+/// One resident at the desk. Closing the visit records what it was for and how it ended, and
+/// takes the volunteer back to an empty desk: nothing of the resident stays on the screen.
+/// </summary>
+[Authorize(Roles = Policies.DeskRoles)]
+public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, IStringLocalizer<Strings> text) : PageModel
+{
+    public Visit Current { get; private set; } = null!;
+    public int? TicketNumber { get; private set; }
+    [BindProperty] public CloseInput Input { get; set; } = new();
+
+    public sealed class CloseInput
+    {
+        [Required, Display(Name = "Visit_Purpose")] public VisitPurpose? Purpose { get; set; }
+        [Required, Display(Name = "Visit_Language")] public string? Language { get; set; }
+        [Required, Display(Name = "Visit_Outcome")] public VisitOutcome? Outcome { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } missing) return missing;
+        Input.Language = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } missing) return missing;
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            Current.Close(Input.Purpose!.Value, Input.Language!, Input.Outcome!.Value, desk.Now);
+        }
+        catch (DomainException refused)
+        {
+            ModelState.AddModelError("", text["Error_" + refused.Code]);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        TempData["MessageKey"] = "Desk_VisitClosed";
+        return RedirectToPage("Index");
+    }
+
+    /// <summary>Finds the volunteer's own open visit during their open shift; anything else is not found.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var shift = await desk.OpenShiftAsync(User.UserId());
+        if (shift is null) return RedirectToPage("Index");
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id && v.ShiftId == shift.Id && v.ClosedAt == null);
+        if (visit is null) return NotFound();
+        Current = visit;
+        TicketNumber = visit.TicketId is null ? null : await db.QueueTickets.Where(t => t.Id == visit.TicketId).Select(t => (int?)t.Number).SingleAsync();
+        return null;
+    }
+}
