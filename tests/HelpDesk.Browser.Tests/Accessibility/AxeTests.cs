@@ -1,0 +1,352 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using HelpDesk.Browser.Tests.Infrastructure;
+using HelpDesk.Domain;
+using HelpDesk.Domain.Accounts;
+using HelpDesk.Testing;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace HelpDesk.Browser.Tests.Accessibility;
+
+/// <summary>
+/// axe-core on every page, in every language, signed out and signed in. Serious and critical
+/// findings fail; moderate and minor ones are written to the test output.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private static readonly string[] FailingImpacts = ["serious", "critical"];
+
+    /// <summary>Pages that answer only to POST with a redirect or an empty response: nothing to check.</summary>
+    private static readonly string[] PostOnlyPages = ["/Preferences", "/Account/SignOut", "/Account/KeepAlive"];
+
+    /// <summary>Every page state checked, by the Razor page that renders it.</summary>
+    private static readonly PageCheck[] Checks =
+    [
+        new("/Index", "/ (signed out)", async s =>
+        {
+            await s.Anonymous.GotoAsync("/");
+            await Expect(s.Anonymous.GetByTestId("signed-in-as")).ToHaveCountAsync(0);
+            return s.Anonymous;
+        }),
+        new("/Account/SignIn", "/account/signin", async s =>
+        {
+            await s.Anonymous.GotoAsync("/account/signin");
+            await Expect(s.Anonymous.GetByTestId("sign-in-passkey")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Account/Denied", "/account/denied", async s =>
+        {
+            await s.Anonymous.GotoAsync("/account/denied");
+            return s.Anonymous;
+        }),
+        new("/Error", "/error?status=404", async s =>
+        {
+            var response = await s.Anonymous.GotoAsync("/error?status=404");
+            Assert.Equal(404, response!.Status);
+            return s.Anonymous;
+        }),
+        new("/Join", "/join/{setup secret} (step 1, with the ward)", async s =>
+        {
+            await s.Anonymous.GotoAsync(s.SetupPath);
+            await Expect(s.Anonymous.Locator("input[name='Input.WardName']")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Join", "/join/not-a-valid-secret", async s =>
+        {
+            await s.Anonymous.GotoAsync("/join/not-a-valid-secret");
+            await Expect(s.Anonymous.GetByTestId("join-error")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Procedures/Index", "/procedures", async s =>
+        {
+            await s.Anonymous.GotoAsync("/procedures");
+            await Expect(s.Anonymous.GetByTestId("procedures").Locator("a").First).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Procedures/Details", "/procedures/{first procedure}", async s =>
+        {
+            await s.Anonymous.GotoAsync("/procedures");
+            await s.Anonymous.GetByTestId("procedures").Locator("a").First.ClickAsync();
+            await Expect(s.Anonymous.GetByTestId("documents")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Account/SignInCode", "/account/signin/code", async s =>
+        {
+            await s.Anonymous.SubmitPasswordAsync(s.Coordinator);
+            await Expect(s.Anonymous.Locator("input[name='Code']")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Index", "/ (signed in)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/");
+            await Expect(s.SignedIn.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Account/Security", "/account/security", async s =>
+        {
+            await s.SignedIn.GotoAsync("/account/security");
+            await Expect(s.SignedIn.GetByTestId("add-passkey")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Account/Authenticator", "/account/authenticator", async s =>
+        {
+            await s.SignedIn.GotoAsync("/account/authenticator");
+            await Expect(s.SignedIn.GetByTestId("authenticator-key")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Invitations", "/staff/invitations", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/invitations");
+            await Expect(s.SignedIn.GetByTestId("create-invitation")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Invitations", "/staff/invitations (new invitation with QR code)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/invitations");
+            await s.SignedIn.Locator("input[name='Input.DisplayName']").FillAsync("Nguyễn Văn Bảo");
+            await s.SignedIn.GetByTestId("create-invitation").ClickAsync();
+            await Expect(s.SignedIn.GetByTestId("new-invitation")).ToBeVisibleAsync();
+            await Expect(s.SignedIn.GetByTestId("pending-invitations")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Points/Index", "/points (one point open now with a closure ahead, one suspended)", async s =>
+        {
+            await s.Anonymous.GotoAsync("/points");
+            var open = s.Anonymous.Locator($"[data-testid=point][data-code={OpenPoint}]");
+            await Expect(open.GetByTestId("point-status")).ToHaveAttributeAsync("data-status", "open");
+            await Expect(open.GetByTestId("closure")).ToHaveCountAsync(1);
+            await Expect(s.Anonymous.Locator($"[data-testid=point][data-code={SuspendedPoint}]").GetByTestId("point-status"))
+                .ToHaveAttributeAsync("data-status", "suspended");
+            return s.Anonymous;
+        }),
+        new("/Staff/Points/Index", "/staff/points", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/points");
+            await Expect(s.SignedIn.Locator("[data-testid=point-row]")).ToHaveCountAsync(2);
+            await Expect(s.SignedIn.GetByTestId("new-point")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Points/New", "/staff/points/new", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/points/new");
+            await Expect(s.SignedIn.GetByTestId("point-form")).ToBeVisibleAsync();
+            await Expect(s.SignedIn.Locator(".field-validation-error")).ToHaveCountAsync(0);
+            return s.SignedIn;
+        }),
+        new("/Staff/Points/New", "/staff/points/new (sent empty: errors shown)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/points/new");
+            await s.SignedIn.GetByTestId("save-point").ClickAsync();
+            await Expect(s.SignedIn.Locator("[data-testid=point-form] .field-validation-error").First).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Points/Edit", "/staff/points/{id} (with a closure ahead)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/points");
+            await s.SignedIn.Locator($"[data-testid=point-row][data-code={OpenPoint}] a").ClickAsync();
+            await Expect(s.SignedIn.GetByTestId("point-code")).ToHaveTextAsync(OpenPoint);
+            await Expect(s.SignedIn.GetByTestId("closures")).ToBeVisibleAsync();
+            await Expect(s.SignedIn.GetByTestId("suspend")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Points/Edit", "/staff/points/{id} (suspended)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/points");
+            await s.SignedIn.Locator($"[data-testid=point-row][data-code={SuspendedPoint}] a").ClickAsync();
+            await Expect(s.SignedIn.GetByTestId("point-code")).ToHaveTextAsync(SuspendedPoint);
+            await Expect(s.SignedIn.GetByTestId("suspended-notice")).ToBeVisibleAsync();
+            await Expect(s.SignedIn.GetByTestId("resume")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Volunteers/Index", "/staff/volunteers", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/volunteers");
+            var person = s.SignedIn.Locator($"[data-testid=person][data-user-name='{s.VolunteerAccount.UserName}']");
+            await Expect(person.GetByTestId("assign")).ToBeVisibleAsync();
+            await Expect(person.GetByTestId("deactivate")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Staff/Desks", "/staff/desks (Tuesday session, one number waiting)", async s =>
+        {
+            await s.SignedIn.GotoAsync("/staff/desks");
+            var point = s.SignedIn.GetByTestId($"point-{OpenPoint}");
+            await Expect(point.GetByTestId("waiting")).ToHaveTextAsync("1");
+            await Expect(s.SignedIn.GetByTestId($"point-{SuspendedPoint}")).ToBeVisibleAsync();
+            return s.SignedIn;
+        }),
+        new("/Desk/Index", "/desk (not checked in)", async s =>
+        {
+            await OffShiftAsync(s.Volunteer);
+            await Expect(s.Volunteer.GetByTestId("check-in")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Index", "/desk (on shift, number 1 waiting, a visit open)", async s =>
+        {
+            await OnShiftAsync(s.Volunteer);
+            if (await s.Volunteer.GetByTestId("open-visit").CountAsync() == 0)
+            {
+                await s.Volunteer.GetByTestId("visit-without-ticket").ClickAsync();
+                await Expect(s.Volunteer.GetByTestId("close-visit")).ToBeVisibleAsync();
+                await s.Volunteer.GotoAsync("/desk");
+            }
+            await Expect(s.Volunteer.GetByTestId("ticket-1")).ToBeVisibleAsync();
+            await Expect(s.Volunteer.GetByTestId("open-visit")).ToHaveCountAsync(1);
+            return s.Volunteer;
+        }),
+        new("/Desk/Ticket", "/desk/tickets/{number 1}", async s =>
+        {
+            await OnShiftAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("ticket-1").Locator("a[href*='/desk/tickets/']").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("ticket-number")).ToHaveTextAsync("1");
+            return s.Volunteer;
+        }),
+        new("/Desk/Visit", "/desk/visits/{open visit}", async s =>
+        {
+            await OpenVisitAsync(s.Volunteer);
+            await Expect(s.Volunteer.Locator(".field-validation-error")).ToHaveCountAsync(0);
+            return s.Volunteer;
+        }),
+        new("/Desk/Visit", "/desk/visits/{open visit} (closed without answers: errors shown)", async s =>
+        {
+            await OpenVisitAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("close-visit").ClickAsync();
+            await Expect(s.Volunteer.Locator(".field-validation-error").First).ToBeVisibleAsync();
+            await Expect(s.Volunteer.GetByTestId("close-visit")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+    ];
+
+    private const string OpenPoint = "TN01";
+    private const string SuspendedPoint = "TN02";
+
+    /// <summary>The volunteer's desk after checking out, if they were on shift.</summary>
+    private static async Task OffShiftAsync(IPage page)
+    {
+        await page.GotoAsync("/desk");
+        if (await page.GetByTestId("check-out").CountAsync() > 0) await page.GetByTestId("check-out").ClickAsync();
+        await Expect(page.GetByTestId("check-out")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The volunteer's desk after checking in, if they were not on shift.</summary>
+    private static async Task OnShiftAsync(IPage page)
+    {
+        await page.GotoAsync("/desk");
+        if (await page.GetByTestId("check-in").CountAsync() > 0) await page.GetByTestId("check-in").ClickAsync();
+        await Expect(page.GetByTestId("check-out")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The page of the volunteer's open visit, opened (without a ticket) if there is none.</summary>
+    private static async Task OpenVisitAsync(IPage page)
+    {
+        await OnShiftAsync(page);
+        if (await page.GetByTestId("open-visit").CountAsync() > 0) await page.GetByTestId("open-visit").First.ClickAsync();
+        else await page.GetByTestId("visit-without-ticket").ClickAsync();
+        await Expect(page.GetByTestId("close-visit")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_in_every_language_has_no_serious_or_critical_accessibility_violations()
+    {
+        await using var app = new HelpDeskApp(kestrel: true);
+        // Inside a Tuesday session (17:30–20:30) before the app starts and anyone signs in: the setup
+        // link is valid for 24 hours of the app's clock, and sign-in cookies expire by that clock too.
+        var tuesday = DeskFixture.NextTuesdayAt(new TimeOnly(18, 0));
+        app.SetClock(tuesday);
+        var setupPath = new Uri(await app.SetupLinkAsync()).PathAndQuery;
+        var coordinator = await app.CreateAsync(Roles.Coordinator);
+        var volunteer = await app.CreateAsync(Roles.Volunteer);
+        var open = await app.CreatePointAsync(OpenPoint, volunteer.UserId);
+        await app.ChangePointAsync(open.Id, point =>
+        {
+            point.Update(point.Name, point.Address, "028 3855 0101", desks: 3);
+            point.CloseOn(VietnamTime.Today(tuesday).AddDays(7), "Họp tổ dân phố");
+        });
+        var suspended = await app.CreatePointAsync(SuspendedPoint);
+        await app.ChangePointAsync(suspended.Id, point => point.Suspend());
+        var failures = new List<string>();
+
+        await browser.RunAsync(app, label: "signed-out", test: async anonymous =>
+            await browser.RunAsync(app, label: "signed-in", test: async signedIn =>
+            await browser.RunAsync(app, label: "volunteer", test: async onDesk =>
+            {
+                await signedIn.Page.SignInWithPasswordAndCodeAsync(coordinator);
+                await onDesk.Page.SignInWithPasswordAndCodeAsync(volunteer);
+                // Checked in once, with number 1 issued; nobody calls it, so it waits all through the run.
+                await OnShiftAsync(onDesk.Page);
+                await onDesk.Page.GetByTestId("issue-ticket").ClickAsync();
+                await Expect(onDesk.Page.GetByTestId("ticket-number")).ToHaveTextAsync("1");
+
+                var sessions = new Sessions(anonymous.Page, signedIn.Page, onDesk.Page, setupPath, coordinator, volunteer);
+                foreach (var culture in Cultures.All)
+                {
+                    await UseCultureAsync(anonymous, culture);
+                    await UseCultureAsync(signedIn, culture);
+                    await UseCultureAsync(onDesk, culture);
+                    foreach (var check in Checks)
+                    {
+                        var page = await check.OpenAsync(sessions);
+                        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+                        failures.AddRange(Report(culture, check.Name, await page.RunAxe()));
+                    }
+                }
+                Assert.True(failures.Count == 0,
+                    $"{failures.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", failures));
+            })));
+    }
+
+    [Fact]
+    public async Task Every_page_of_the_app_is_checked_for_accessibility_unless_it_answers_only_to_post()
+    {
+        await using var app = new HelpDeskApp();
+        var pages = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>()
+            .GroupBy(p => p.ViewEnginePath)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(p => "/" + p.AttributeRouteInfo?.Template)));
+        var known = Checks.Select(c => c.RazorPage).Concat(PostOnlyPages).ToHashSet();
+
+        var withoutCheck = pages.Keys.Where(p => !known.Contains(p)).Select(p => $"{p} ({pages[p]})").ToList();
+        Assert.True(withoutCheck.Count == 0,
+            "Pages without an axe check (add them to AxeTests.Checks, or to PostOnlyPages if they render nothing): "
+            + string.Join("; ", withoutCheck));
+        var gone = known.Where(p => !pages.ContainsKey(p)).ToList();
+        Assert.True(gone.Count == 0, "AxeTests lists pages the app no longer has: " + string.Join("; ", gone));
+    }
+
+    private static Task UseCultureAsync(BrowserSession session, string culture) =>
+        session.Context.AddCookiesAsync(
+        [
+            new Cookie
+            {
+                Name = ".AspNetCore.Culture",
+                Value = Uri.EscapeDataString($"c={culture}|uic={culture}"),
+                Url = session.BaseAddress.ToString(),
+            },
+        ]);
+
+    private IEnumerable<string> Report(string culture, string pageName, AxeResult result)
+    {
+        foreach (var violation in result.Violations)
+        {
+            var line = $"[{culture}] {pageName}: {violation.Id} ({violation.Impact}) {violation.Help} — "
+                + string.Join(" | ", violation.Nodes.Select(n => $"{n.Target} {n.Html}"));
+            if (FailingImpacts.Contains(violation.Impact)) yield return line;
+            else output.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// The browser tabs the checks use: nobody signed in, a coordinator (<see cref="SignedIn"/>), and a
+    /// volunteer assigned to point TN01 (<see cref="Volunteer"/>), all inside the same Tuesday session.
+    /// </summary>
+    private sealed record Sessions(IPage Anonymous, IPage SignedIn, IPage Volunteer, string SetupPath,
+        TestAccount Coordinator, TestAccount VolunteerAccount);
+
+    /// <summary>Brings a page into the state to check, asserts it got there, and returns the browser tab it used.</summary>
+    private sealed record PageCheck(string RazorPage, string Name, Func<Sessions, Task<IPage>> OpenAsync);
+}
