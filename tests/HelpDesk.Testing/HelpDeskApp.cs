@@ -72,6 +72,8 @@ public class HelpDeskApp : WebApplicationFactory<Program>
         // As in production: no developer exception page, the real error pages.
         builder.UseEnvironment(Environments.Production);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        // The app's JSON console log would drown the test output; tests read the captured log instead.
+        builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<ILoggerProvider>(Logs);

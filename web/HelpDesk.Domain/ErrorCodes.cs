@@ -40,11 +40,12 @@ public static class ErrorCodes
     public const string ShiftNotOpen = nameof(ShiftNotOpen);
     public const string TicketNotWaiting = nameof(TicketNotWaiting);
     public const string VisitClosed = nameof(VisitClosed);
+    public const string ProxyNotAllowed = nameof(ProxyNotAllowed);
 
     public static readonly IReadOnlyList<string> All =
     [
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
-        ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed,
+        ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
         PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
         FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,

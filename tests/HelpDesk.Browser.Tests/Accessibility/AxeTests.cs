@@ -220,7 +220,51 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("close-visit")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Filing/Start", "/desk/visits/{open visit}/file", async s =>
+        {
+            await StartFilingAsync(s.Volunteer);
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Start", "/desk/visits/{open visit}/file (marriage refused: filed in person only)", async s =>
+        {
+            await StartFilingAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("procedure-1.000894").CheckAsync();
+            await s.Volunteer.GetByTestId("start-filing").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("filing-error")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Step", "/desk/drafts/{birth registration}/steps/1 (sent empty: errors shown)", async s =>
+        {
+            await StartBirthRegistrationAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("save-continue").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Review", "/desk/drafts/{birth registration}/review", async s =>
+        {
+            await StartBirthRegistrationAsync(s.Volunteer);
+            await s.Volunteer.GotoAsync(s.Volunteer.Url.Replace("/steps/1", "/review"));
+            await Expect(s.Volunteer.GetByTestId("review")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
     ];
+
+    /// <summary>The filing start page of the volunteer's open visit.</summary>
+    private static async Task StartFilingAsync(IPage page)
+    {
+        await OpenVisitAsync(page);
+        await page.GetByTestId("file-procedure").ClickAsync();
+        await Expect(page.GetByTestId("start-form")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The first step of a new birth-registration draft.</summary>
+    private static async Task StartBirthRegistrationAsync(IPage page)
+    {
+        await StartFilingAsync(page);
+        await page.GetByTestId("procedure-1.001193").CheckAsync();
+        await page.GetByTestId("start-filing").ClickAsync();
+        await Expect(page.GetByTestId("step-form")).ToBeVisibleAsync();
+    }
 
     private const string OpenPoint = "TN01";
     private const string SuspendedPoint = "TN02";

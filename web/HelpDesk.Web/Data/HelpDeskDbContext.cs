@@ -1,6 +1,9 @@
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Desk;
 using HelpDesk.Domain.Places;
+using HelpDesk.Domain.Procedures;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,7 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<QueueTicket> QueueTickets => Set<QueueTicket>();
     public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<DossierDraft> DossierDrafts => Set<DossierDraft>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Identity reads its schema version (3 adds the passkeys table) from IdentityOptions in the
@@ -92,6 +96,24 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             visit.Property(v => v.Language).HasMaxLength(10);
             visit.HasOne<Shift>().WithMany().HasForeignKey(v => v.ShiftId).OnDelete(DeleteBehavior.Restrict);
             visit.HasOne<QueueTicket>().WithMany().HasForeignKey(v => v.TicketId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DossierDraft>(draft =>
+        {
+            draft.HasIndex(d => d.VisitId);
+            draft.Property(d => d.ProcedureCode).HasMaxLength(16);
+            draft.Property(d => d.ResidentLanguage).HasMaxLength(10);
+            // One JSON text column: the keys follow the procedure's form, which is content, not schema.
+            draft.Property(d => d.Answers).HasConversion(
+                answers => JsonSerializer.Serialize(answers, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+                new ValueComparer<IReadOnlyDictionary<string, string>>(
+                    (a, b) => a == b || (a != null && b != null && a.Count == b.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value)),
+                    answers => answers.OrderBy(p => p.Key, StringComparer.Ordinal).Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value)),
+                    answers => new Dictionary<string, string>(answers)));
+            draft.HasOne<Visit>().WithMany().HasForeignKey(d => d.VisitId).OnDelete(DeleteBehavior.Restrict);
+            draft.HasOne<ServicePoint>().WithMany().HasForeignKey(d => d.PointId).OnDelete(DeleteBehavior.Restrict);
+            draft.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.VolunteerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Invitation>(invitation =>

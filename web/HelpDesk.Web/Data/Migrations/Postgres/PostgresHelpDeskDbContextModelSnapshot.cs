@@ -294,6 +294,56 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Procedures.DossierDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CurrentStep")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ResidentLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VolunteerId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("VolunteerId");
+
+                    b.ToTable("DossierDrafts");
+                });
+
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -676,6 +726,27 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.Navigation("Closures");
 
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.Procedures.DossierDraft", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Domain.Desk.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>

@@ -289,6 +289,56 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Procedures.DossierDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CurrentStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PointId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResidentLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VolunteerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("VolunteerId");
+
+                    b.ToTable("DossierDrafts");
+                });
+
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -665,6 +715,27 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.Navigation("Closures");
 
                     b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.Procedures.DossierDraft", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
+                        .WithMany()
+                        .HasForeignKey("PointId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Domain.Desk.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>

@@ -1,0 +1,79 @@
+using HelpDesk.Domain;
+using HelpDesk.Domain.Desk;
+using HelpDesk.Domain.People;
+using HelpDesk.Domain.Procedures;
+using HelpDesk.Web.Data;
+using HelpDesk.Web.Desk;
+using HelpDesk.Web.Resources;
+using HelpDesk.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HelpDesk.Web.Pages.Desk.Filing;
+
+/// <summary>
+/// What the filing pages share: nothing is shown or written outside the volunteer's open shift,
+/// and only for an open visit of that shift (another volunteer's visit or draft is not found).
+/// </summary>
+[Authorize(Roles = Policies.DeskRoles)]
+public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog) : PageModel
+{
+    protected HelpDeskDbContext Db => db;
+    protected DeskService Desk => desk;
+    protected ProcedureCatalog Catalog => catalog;
+
+    public Visit CurrentVisit { get; private set; } = null!;
+    public DossierDraft Draft { get; private set; } = null!;
+    public ProcedureDefinition Procedure { get; private set; } = null!;
+    /// <summary>The culture the resident reads, shown beneath the Vietnamese.</summary>
+    public string Resident => Draft.ResidentLanguage;
+    public bool Bilingual => Resident != Cultures.Vietnamese;
+
+    /// <summary>Loads the volunteer's open visit; returns the result to send instead when there is none.</summary>
+    protected async Task<IActionResult?> LoadVisitAsync(Guid visitId)
+    {
+        var shift = await desk.OpenShiftAsync(User.UserId());
+        if (shift is null) return RedirectToPage("/Desk/Index");
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && v.ShiftId == shift.Id && v.ClosedAt == null);
+        if (visit is null) return NotFound();
+        CurrentVisit = visit;
+        return null;
+    }
+
+    /// <summary>Loads a draft of one of the volunteer's open visits in this shift, with its procedure.</summary>
+    protected async Task<IActionResult?> LoadDraftAsync(Guid draftId)
+    {
+        var shift = await desk.OpenShiftAsync(User.UserId());
+        if (shift is null) return RedirectToPage("/Desk/Index");
+        var draft = await db.DossierDrafts.SingleOrDefaultAsync(d => d.Id == draftId
+            && db.Visits.Any(v => v.Id == d.VisitId && v.ShiftId == shift.Id && v.ClosedAt == null));
+        if (draft is null || catalog.FindByCode(draft.ProcedureCode) is not { } procedure) return NotFound();
+        Draft = draft;
+        Procedure = procedure;
+        CurrentVisit = await db.Visits.SingleAsync(v => v.Id == draft.VisitId);
+        return null;
+    }
+}
+
+/// <summary>How form keys become element ids, and how saved answers read on the review sheet.</summary>
+public static class FilingTexts
+{
+    /// <summary>"mother[0].motherResidence.street" → "f-mother-0-motherResidence-street".</summary>
+    public static string InputId(string key) => "f-" + key.Replace("].", "-").Replace('[', '-').Replace(']', '-').Replace('.', '-');
+
+    /// <summary>A saved value as the resident reads it in <paramref name="culture"/>; personal ID numbers keep only their last 3 digits.</summary>
+    public static string Display(FieldDefinition field, string value, string culture) => field.Type switch
+    {
+        FieldType.Select => field.Options.FirstOrDefault(o => o.Value == value)?.Label.In(culture) ?? value,
+        FieldType.YesNo => TextsIn.Get(culture, value == "yes" ? "Filing_Yes" : "Filing_No"),
+        FieldType.PersonalId => PersonalIdNumber.TryParse(value, out var id, out _) ? id!.Masked
+            : value.Length <= 3 ? value : new string('•', value.Length - 3) + value[^3..],
+        _ => value,
+    };
+
+    /// <summary>Street, ward, province of an address joined in one line; empty when none was given.</summary>
+    public static string Address(IReadOnlyDictionary<string, string> answers, string key) =>
+        string.Join(", ", FormValidation.AddressParts.Select(p => answers.GetValueOrDefault($"{key}.{p}")).Where(v => !string.IsNullOrEmpty(v)));
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using HelpDesk.Domain;
+using HelpDesk.Domain.Procedures;
+using HelpDesk.Web.Data;
+using HelpDesk.Web.Desk;
+using HelpDesk.Web.Resources;
+using HelpDesk.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace HelpDesk.Web.Pages.Desk.Filing;
+
+/// <summary>
+/// Choosing what to file for the resident and the language they read. Procedures the person must
+/// file themselves say so here, before anything is typed, and cannot be started.
+/// </summary>
+[Authorize(Roles = Policies.DeskRoles)]
+public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, IStringLocalizer<Strings> text)
+    : FilingPage(db, desk, catalog)
+{
+    public string Culture { get; } = CultureInfo.CurrentUICulture.Name;
+    public IReadOnlyList<ProcedureDefinition> Procedures => Catalog.All;
+    public IReadOnlyList<DossierDraft> Drafts { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    [BindProperty] public string? ProcedureCode { get; set; }
+    [BindProperty] public string? ResidentLanguage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid visitId)
+    {
+        if (await LoadVisitAsync(visitId) is { } refused) return refused;
+        ResidentLanguage = Culture == Cultures.Vietnamese ? Cultures.TraditionalChinese : Culture;
+        await LoadDraftsAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid visitId)
+    {
+        if (await LoadVisitAsync(visitId) is { } refused) return refused;
+        try
+        {
+            var procedure = Catalog.FindByCode(ProcedureCode ?? "") ?? throw new DomainException(ErrorCodes.FieldChoice);
+            var draft = DossierDraft.Start(procedure, CurrentVisit, ResidentLanguage ?? "", Desk.Now);
+            Db.DossierDrafts.Add(draft);
+            await Db.SaveChangesAsync();
+            return RedirectToPage("Step", new { id = draft.Id, n = 1 });
+        }
+        catch (DomainException refusal)
+        {
+            Error = text["Error_" + refusal.Code];
+            await LoadDraftsAsync();
+            return Page();
+        }
+    }
+
+    /// <summary>Where a draft picks up: the screen after the last one saved, or the review sheet.</summary>
+    public string ResumeUrl(DossierDraft draft)
+    {
+        var steps = Catalog.FindByCode(draft.ProcedureCode)?.Steps.Count ?? 0;
+        return draft.CurrentStep >= steps
+            ? Url.Page("Review", new { id = draft.Id })!
+            : Url.Page("Step", new { id = draft.Id, n = draft.CurrentStep + 1 })!;
+    }
+
+    private async Task LoadDraftsAsync() =>
+        Drafts = (await Db.DossierDrafts.Where(d => d.VisitId == CurrentVisit.Id).ToListAsync())
+            .OrderByDescending(d => d.UpdatedAt).ToList();
+}
