@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HelpDesk.Web.Data;
 
@@ -25,6 +26,13 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<DossierDraft> DossierDrafts => Set<DossierDraft>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private SensitiveData? _sensitive;
+
+    /// <summary>The app's encryption for sensitive columns (see <see cref="SensitiveModelCacheKeyFactory"/>).</summary>
+    internal SensitiveData Sensitive => _sensitive ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SensitiveData>()
+        ?? SensitiveData.DesignTime;
 
     // Identity reads its schema version (3 adds the passkeys table) from IdentityOptions in the
     // application's services, so a context must always come from a service provider that sets
@@ -103,10 +111,12 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             draft.HasIndex(d => d.VisitId);
             draft.Property(d => d.ProcedureCode).HasMaxLength(16);
             draft.Property(d => d.ResidentLanguage).HasMaxLength(10);
-            // One JSON text column: the keys follow the procedure's form, which is content, not schema.
+            // One encrypted JSON text column: the keys follow the procedure's form (content, not
+            // schema), and the values are personal data, ID numbers included.
+            var sensitive = Sensitive;
             draft.Property(d => d.Answers).HasConversion(
-                answers => JsonSerializer.Serialize(answers, (JsonSerializerOptions?)null),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+                answers => sensitive.Protect(JsonSerializer.Serialize(answers, (JsonSerializerOptions?)null)),
+                cipher => JsonSerializer.Deserialize<Dictionary<string, string>>(sensitive.Unprotect(cipher), (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
                 new ValueComparer<IReadOnlyDictionary<string, string>>(
                     (a, b) => a == b || (a != null && b != null && a.Count == b.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value)),
                     answers => answers.OrderBy(p => p.Key, StringComparer.Ordinal).Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value)),

@@ -2,6 +2,7 @@ using HelpDesk.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HelpDesk.Web.Setup;
@@ -22,16 +23,19 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("HelpDesk:Database is Postgres but ConnectionStrings:HelpDesk is empty.");
-            builder.Services.AddDbContext<HelpDeskDbContext, PostgresHelpDeskDbContext>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<HelpDeskDbContext, PostgresHelpDeskDbContext>(db =>
+                db.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>());
             builder.Services.AddOptions<KeyManagementOptions>()
                 .Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
         }
         else
         {
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, "helpdesk.db")}";
-            builder.Services.AddDbContext<HelpDeskDbContext, SqliteHelpDeskDbContext>(db => db.UseSqlite(connectionString));
+            builder.Services.AddDbContext<HelpDeskDbContext, SqliteHelpDeskDbContext>(db =>
+                db.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>());
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         }
+        builder.Services.AddSingleton<SensitiveData>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
     }
 
