@@ -42,8 +42,12 @@ public static class ErrorCodes
     public const string VisitClosed = nameof(VisitClosed);
     public const string ProxyNotAllowed = nameof(ProxyNotAllowed);
 
+    public const string ResidentBornInFuture = nameof(ResidentBornInFuture);
+    public const string ResidentIdTaken = nameof(ResidentIdTaken);
+
     public static readonly IReadOnlyList<string> All =
     [
+        ResidentBornInFuture, ResidentIdTaken,
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
         ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,

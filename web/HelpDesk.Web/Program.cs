@@ -10,6 +10,7 @@ builder.Services.AddHelpDeskLocalization();
 builder.Services.AddHelpDeskPages();
 builder.Services.AddHelpDeskFirstRun();
 builder.Services.AddHelpDeskDesk();
+builder.Services.AddHelpDeskResidents();
 
 var app = builder.Build();
 app.MigrateDatabase();

@@ -1,5 +1,6 @@
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Desk;
+using HelpDesk.Domain.People;
 using HelpDesk.Domain.Places;
 using HelpDesk.Domain.Procedures;
 using System.Text.Json;
@@ -26,6 +27,9 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Visit> Visits => Set<Visit>();
     public DbSet<DossierDraft> DossierDrafts => Set<DossierDraft>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ResidentNameToken> ResidentNameTokens => Set<ResidentNameToken>();
 
     private SensitiveData? _sensitive;
 
@@ -135,6 +139,40 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             // Two people opening the same link at once: only the first acceptance is written.
             invitation.Property(i => i.AcceptedAt).IsConcurrencyToken();
             invitation.HasOne<Ward>().WithMany().HasForeignKey(i => i.WardId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<AppSecret>(secret =>
+        {
+            secret.HasKey(s => s.Name);
+            secret.Property(s => s.Name).HasMaxLength(64);
+        });
+
+        builder.Entity<Resident>(resident =>
+        {
+            var sensitive = Sensitive;
+            resident.Property(r => r.FullName).HasMaxLength(200);
+            resident.Property(r => r.ChineseName).HasMaxLength(100);
+            resident.Property(r => r.SearchName).HasMaxLength(200);
+            resident.Property(r => r.Sex).HasConversion<string>().HasMaxLength(8);
+            resident.Property(r => r.Phone).HasMaxLength(10);
+            resident.Property(r => r.PreferredLanguage).HasMaxLength(10);
+            // Encrypted at rest; found only through the keyed hash below.
+            resident.Property(r => r.PersonalIdNumber).HasConversion(
+                plain => plain == null ? null : sensitive.Protect(plain),
+                cipher => cipher == null ? null : sensitive.Unprotect(cipher));
+            resident.Property(r => r.PersonalIdLookup).HasMaxLength(64);
+            resident.HasIndex(r => r.PersonalIdLookup).IsUnique();
+            resident.HasIndex(r => new { r.WardId, r.Phone });
+            resident.HasIndex(r => new { r.WardId, r.SearchName, r.DateOfBirth });
+            resident.HasOne<Ward>().WithMany().HasForeignKey(r => r.WardId).OnDelete(DeleteBehavior.Restrict);
+            resident.HasMany(r => r.NameTokens).WithOne().HasForeignKey(t => t.ResidentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ResidentNameToken>(token =>
+        {
+            token.HasKey(t => new { t.Token, t.ResidentId });
+            token.Property(t => t.Token).HasMaxLength(50);
+            token.HasIndex(t => t.ResidentId);
         });
 
         builder.Entity<DataProtectionKey>(key =>

@@ -211,6 +211,88 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.ToTable("Visits");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChineseName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PersonalIdLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PersonalIdNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("WardId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonalIdLookup")
+                        .IsUnique();
+
+                    b.HasIndex("WardId", "Phone");
+
+                    b.HasIndex("WardId", "SearchName", "DateOfBirth");
+
+                    b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.ResidentNameToken", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Token", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("ResidentNameTokens");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Places.PointAssignment", b =>
                 {
                     b.Property<Guid>("PointId")
@@ -342,6 +424,21 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.HasIndex("VolunteerId");
 
                     b.ToTable("DossierDrafts");
+                });
+
+            modelBuilder.Entity("HelpDesk.Web.Data.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
                 });
 
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>
@@ -650,6 +747,24 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Places.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.ResidentNameToken", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany("NameTokens")
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Places.PointAssignment", b =>
                 {
                     b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
@@ -857,6 +972,11 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.Navigation("NameTokens");
                 });
 #pragma warning restore 612, 618
         }

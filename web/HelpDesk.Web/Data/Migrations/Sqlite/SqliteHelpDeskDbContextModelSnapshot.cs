@@ -206,6 +206,88 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.ToTable("Visits");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChineseName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalIdLookup")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonalIdNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sex")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WardId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonalIdLookup")
+                        .IsUnique();
+
+                    b.HasIndex("WardId", "Phone");
+
+                    b.HasIndex("WardId", "SearchName", "DateOfBirth");
+
+                    b.ToTable("Residents");
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.ResidentNameToken", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token", "ResidentId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.ToTable("ResidentNameTokens");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Places.PointAssignment", b =>
                 {
                     b.Property<Guid>("PointId")
@@ -337,6 +419,21 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.HasIndex("VolunteerId");
 
                     b.ToTable("DossierDrafts");
+                });
+
+            modelBuilder.Entity("HelpDesk.Web.Data.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
                 });
 
             modelBuilder.Entity("HelpDesk.Web.Data.ApplicationUser", b =>
@@ -639,6 +736,24 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Places.Ward", null)
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.ResidentNameToken", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany("NameTokens")
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Places.PointAssignment", b =>
                 {
                     b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
@@ -846,6 +961,11 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
+                {
+                    b.Navigation("NameTokens");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,92 @@
+namespace HelpDesk.Domain.People;
+
+/// <summary>What a volunteer types to register a resident; checked by <see cref="Resident.Register"/>.</summary>
+public sealed record ResidentDetails(
+    string FullName,
+    string? ChineseName,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    string? PersonalIdNumber,
+    string? Phone,
+    string PreferredLanguage);
+
+/// <summary>
+/// A person served at the desks. The full name is stored whole, with its diacritics; it is found
+/// by its folded words. The personal ID number is sensitive: stored encrypted, found through a
+/// keyed hash computed by the caller (<see cref="PersonalIdLookup"/>), shown masked.
+/// Ethnicity is never recorded; the preferred language is.
+/// </summary>
+public sealed class Resident
+{
+    private readonly List<ResidentNameToken> _nameTokens = [];
+
+    private Resident() { }
+
+    public Guid Id { get; private set; }
+    public Guid WardId { get; private set; }
+    public string FullName { get; private set; } = "";
+    /// <summary>The name in Chinese characters, when the resident has one.</summary>
+    public string? ChineseName { get; private set; }
+    public DateOnly DateOfBirth { get; private set; }
+    public Sex Sex { get; private set; }
+    /// <summary>Digits only; encrypted at rest.</summary>
+    public string? PersonalIdNumber { get; private set; }
+    /// <summary>Keyed hash of the ID number: finds the resident without decrypting anyone.</summary>
+    public string? PersonalIdLookup { get; private set; }
+    public string? Phone { get; private set; }
+    public string PreferredLanguage { get; private set; } = Cultures.Vietnamese;
+    /// <summary>The folded full name, for display-free comparisons such as duplicate warnings.</summary>
+    public string SearchName { get; private set; } = "";
+    public IReadOnlyList<ResidentNameToken> NameTokens => _nameTokens;
+    public DateTimeOffset CreatedAt { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+
+    public string? MaskedPersonalId =>
+        PersonalIdNumber is null ? null : People.PersonalIdNumber.TryParse(PersonalIdNumber, out var id, out _) ? id!.Masked : null;
+
+    /// <summary>Registers a resident, or refuses with the first rule broken (an <see cref="ErrorCodes"/> code).</summary>
+    public static Resident Register(ResidentDetails details, Func<string, string> lookupOf, Guid wardId, string userId, DateTimeOffset now)
+    {
+        var name = details.FullName.Trim();
+        if (NameFolding.Tokens(name).Count == 0) throw new DomainException(ErrorCodes.FieldRequired);
+        if (details.DateOfBirth > VietnamTime.Today(now)) throw new DomainException(ErrorCodes.ResidentBornInFuture);
+        if (!Cultures.All.Contains(details.PreferredLanguage)) throw new DomainException(ErrorCodes.FieldChoice);
+
+        string? idNumber = null;
+        if (!string.IsNullOrWhiteSpace(details.PersonalIdNumber))
+        {
+            if (!People.PersonalIdNumber.TryParse(details.PersonalIdNumber, out var id, out var error)) throw new DomainException(error!);
+            if (id!.MismatchWith(details.DateOfBirth, details.Sex) is { } mismatch) throw new DomainException(mismatch);
+            idNumber = id.Value;
+        }
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(details.Phone))
+            phone = PhoneNumber.Normalize(details.Phone) ?? throw new DomainException(ErrorCodes.FieldPhone);
+
+        var resident = new Resident
+        {
+            Id = Guid.NewGuid(),
+            WardId = wardId,
+            FullName = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            ChineseName = string.IsNullOrWhiteSpace(details.ChineseName) ? null : details.ChineseName.Trim(),
+            DateOfBirth = details.DateOfBirth,
+            Sex = details.Sex,
+            PersonalIdNumber = idNumber,
+            PersonalIdLookup = idNumber is null ? null : lookupOf(idNumber),
+            Phone = phone,
+            PreferredLanguage = details.PreferredLanguage,
+            SearchName = NameFolding.Fold(name),
+            CreatedAt = now,
+            CreatedByUserId = userId,
+        };
+        resident._nameTokens.AddRange(NameFolding.Tokens(name).Select(t => new ResidentNameToken(resident.Id, t)));
+        return resident;
+    }
+
+    /// <summary>Same folded name and same date of birth: probably the same person, so warn before registering again.</summary>
+    public bool LooksLike(string fullName, DateOnly dateOfBirth) =>
+        DateOfBirth == dateOfBirth && SearchName == NameFolding.Fold(fullName);
+}
+
+/// <summary>One folded word of a resident's name, indexed so a name is found among hundreds of thousands.</summary>
+public sealed record ResidentNameToken(Guid ResidentId, string Token);

@@ -1,0 +1,12 @@
+using HelpDesk.Web.Residents;
+
+namespace HelpDesk.Web.Setup;
+
+public static class ResidentsSetup
+{
+    public static void AddHelpDeskResidents(this IServiceCollection services)
+    {
+        services.AddSingleton<PersonalIdLookup>();
+        services.AddScoped<ResidentRegister>();
+    }
+}
