@@ -247,6 +247,24 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("review")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Residents/Find", "/desk/visits/{open visit}/resident (searched: no result)", async s =>
+        {
+            await OpenVisitAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("find-resident").ClickAsync();
+            await s.Volunteer.Locator("#q").FillAsync("khong co ai");
+            await s.Volunteer.GetByTestId("search").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("no-results")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Residents/New", "/desk/visits/{open visit}/resident/new (sent empty: errors shown)", async s =>
+        {
+            await OpenVisitAsync(s.Volunteer);
+            await s.Volunteer.GetByTestId("find-resident").ClickAsync();
+            await s.Volunteer.GetByTestId("register-new").ClickAsync();
+            await s.Volunteer.GetByTestId("register").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
     ];
 
     /// <summary>The filing start page of the volunteer's open visit.</summary>

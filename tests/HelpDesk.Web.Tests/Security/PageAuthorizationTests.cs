@@ -37,6 +37,8 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Index"] = ("/desk", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Ticket"] = ("/desk/tickets/00000000-0000-0000-0000-000000000001", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Visit"] = ("/desk/visits/00000000-0000-0000-0000-000000000001", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/Find"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/New"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/new", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Start"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/file", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Step"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/steps/1", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Review"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/review", [Roles.Volunteer, Roles.WardStaff]),

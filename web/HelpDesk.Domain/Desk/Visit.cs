@@ -19,6 +19,8 @@ public sealed class Visit
     public Guid ShiftId { get; private set; }
     public string VolunteerId { get; private set; } = "";
     public Guid? TicketId { get; private set; }
+    /// <summary>The resident served, once found or registered; a visit serves one resident.</summary>
+    public Guid? ResidentId { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public VisitPurpose? Purpose { get; private set; }
@@ -42,6 +44,13 @@ public sealed class Visit
             TicketId = ticket?.Id,
             OpenedAt = now,
         };
+    }
+
+    /// <summary>Records who is being served; while the visit is open the volunteer may correct it to another resident.</summary>
+    public void ServeResident(Guid residentId)
+    {
+        if (!IsOpen) throw new DomainException(ErrorCodes.VisitClosed);
+        ResidentId = residentId;
     }
 
     /// <summary>Closes the visit with what it was for, in which language, and how it ended.</summary>

@@ -108,6 +108,7 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             visit.Property(v => v.Language).HasMaxLength(10);
             visit.HasOne<Shift>().WithMany().HasForeignKey(v => v.ShiftId).OnDelete(DeleteBehavior.Restrict);
             visit.HasOne<QueueTicket>().WithMany().HasForeignKey(v => v.TicketId).OnDelete(DeleteBehavior.Restrict);
+            visit.HasOne<Resident>().WithMany().HasForeignKey(v => v.ResidentId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DossierDraft>(draft =>

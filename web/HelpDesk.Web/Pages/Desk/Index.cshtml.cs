@@ -40,7 +40,8 @@ public sealed class Index(HelpDeskDbContext db, DeskService desk) : PageModel
         var point = await db.ServicePoints.SingleOrDefaultAsync(p => p.Id == pointId);
         if (point is null) return NotFound();
         var open = await desk.OpenShiftAsync(userId);
-        return await DoAsync(() => db.Shifts.Add(Shift.CheckIn(userId, point, IsAssigned(userId, pointId), open is not null, desk.Now)), "Desk_CheckedIn");
+        var assigned = await desk.IsAssignedAsync(userId, pointId);
+        return await DoAsync(() => db.Shifts.Add(Shift.CheckIn(userId, point, assigned, open is not null, desk.Now)), "Desk_CheckedIn");
     }
 
     public async Task<IActionResult> OnPostCheckOutAsync()
@@ -128,8 +129,6 @@ public sealed class Index(HelpDeskDbContext db, DeskService desk) : PageModel
     }
 
     private Task<Shift?> RequireShiftAsync() => desk.OpenShiftAsync(User.UserId());
-
-    private bool IsAssigned(string userId, Guid pointId) => db.PointAssignments.Any(a => a.UserId == userId && a.PointId == pointId);
 
     private async Task LoadAsync()
     {

@@ -22,6 +22,7 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, IString
 {
     public Visit Current { get; private set; } = null!;
     public int? TicketNumber { get; private set; }
+    public HelpDesk.Domain.People.Resident? Resident { get; private set; }
     [BindProperty] public CloseInput Input { get; set; } = new();
 
     public sealed class CloseInput
@@ -64,6 +65,7 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, IString
         var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id && v.ShiftId == shift.Id && v.ClosedAt == null);
         if (visit is null) return NotFound();
         Current = visit;
+        Resident = visit.ResidentId is null ? null : await db.Residents.SingleAsync(r => r.Id == visit.ResidentId);
         TicketNumber = visit.TicketId is null ? null : await db.QueueTickets.Where(t => t.Id == visit.TicketId).Select(t => (int?)t.Number).SingleAsync();
         return null;
     }

@@ -190,6 +190,9 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ShiftId")
                         .HasColumnType("uuid");
 
@@ -201,6 +204,8 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
 
                     b.HasIndex("ShiftId");
 
@@ -735,6 +740,11 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HelpDesk.Domain.Desk.Visit", b =>
                 {
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpDesk.Domain.Desk.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")

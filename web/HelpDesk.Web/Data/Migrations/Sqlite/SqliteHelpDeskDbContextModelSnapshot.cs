@@ -185,6 +185,9 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ShiftId")
                         .HasColumnType("TEXT");
 
@@ -196,6 +199,8 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
 
                     b.HasIndex("ShiftId");
 
@@ -724,6 +729,11 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HelpDesk.Domain.Desk.Visit", b =>
                 {
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpDesk.Domain.Desk.Shift", null)
                         .WithMany()
                         .HasForeignKey("ShiftId")
