@@ -10,8 +10,12 @@ public static class ContentSetup
     /// </summary>
     public static void AddHelpDeskContent(this WebApplicationBuilder builder)
     {
+        // By default the copy of content/ built next to the app; a configured folder (relative to
+        // the working directory) lets an operator publish new procedures without a rebuild.
         var configured = builder.Configuration[$"{HelpDeskOptions.Section}:ContentDirectory"];
-        var directory = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "content" : configured, Directory.GetCurrentDirectory());
+        var directory = string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(AppContext.BaseDirectory, "content")
+            : Path.GetFullPath(configured, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(ProcedureLoader.LoadDirectory(Path.Combine(directory, "procedures")));
     }
 }

@@ -8,8 +8,8 @@ public sealed class HelpDeskOptions
     /// <summary>Folder for the SQLite file, document store and (on SQLite) data-protection keys.</summary>
     public string DataDirectory { get; set; } = "data";
     public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
-    /// <summary>Folder with procedures, holidays and consent texts; relative to the working directory.</summary>
-    public string ContentDirectory { get; set; } = "content";
+    /// <summary>Folder with procedures, holidays and consent texts (relative to the working directory); empty: the copy built with the app.</summary>
+    public string? ContentDirectory { get; set; }
     /// <summary>Base URL printed in QR codes and messages; the request's own base when empty.</summary>
     public string? PublicBaseUrl { get; set; }
     public DemoOptions Demo { get; set; } = new();
