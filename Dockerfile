@@ -22,11 +22,9 @@ COPY . .
 # Front end: there is no npm step today. If web/HelpDesk.Web/package.json appears, this
 # stage needs Node (install it here) and an `npm ci` + build before the publish.
 
-# content/ may be missing from a fresh clone (git keeps no empty folders), so copy it
-# only when it exists; the app finds it at /app/content (its working directory).
-RUN dotnet publish web/HelpDesk.Web -c Release -o /out --no-restore \
-    && mkdir -p /out/content \
-    && if [ -d content ]; then cp -R content/. /out/content/; fi
+# The publish output carries content/ (procedures, holidays) next to the app: the project
+# file copies it, so the app finds it at /app/content.
+RUN dotnet publish web/HelpDesk.Web -c Release -o /out --no-restore
 
 # ---- runtime stage -------------------------------------------------------------
 # The .NET 10 aspnet image is Ubuntu 24.04 (Microsoft ships no Debian images for .NET 10).
