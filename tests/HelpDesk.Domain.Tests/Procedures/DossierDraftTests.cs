@@ -100,3 +100,33 @@ public sealed class DossierDraftTests
         Assert.True(draft.IsComplete(procedure));
     }
 }
+
+public sealed class DossierDraftContinueIn
+{
+    private static readonly DateTimeOffset During = HelpDesk.Domain.Tests.Places.Points.At(HelpDesk.Domain.Tests.Places.Points.Tuesday, 18);
+
+    private static HelpDesk.Domain.Desk.Visit OpenVisit(string volunteer)
+    {
+        var shift = HelpDesk.Domain.Desk.Shift.CheckIn(volunteer, HelpDesk.Domain.Tests.Places.Points.Evening(), true, false, During);
+        return HelpDesk.Domain.Desk.Visit.Open(shift, null, During);
+    }
+
+    [Fact]
+    public void Moves_the_draft_with_its_answers_to_the_new_visit_and_its_volunteer()
+    {
+        var procedure = new ProcedureDefinition("1.001193", "birth-registration", ProcedureBuilder.Text("Khai sinh"), ProcedureBuilder.Text("s"),
+            ProcedureBuilder.Text("a"), TimeLimit.SameDay, ProcedureBuilder.Text("f"), new ProxyRule(true, null), [],
+            [ProcedureBuilder.Step(ProcedureBuilder.Field("childFullName", FieldType.PersonName))]);
+        var draft = DossierDraft.Start(procedure, OpenVisit("v1"), Cultures.TraditionalChinese, During);
+        draft.SaveStep(procedure.Steps[0], new Dictionary<string, string> { ["childFullName"] = "Lâm Gia Huy" }, 0, During);
+
+        var later = OpenVisit("v2");
+        draft.ContinueIn(later, During.AddDays(7));
+        Assert.Equal(later.Id, draft.VisitId);
+        Assert.Equal("v2", draft.VolunteerId);
+        Assert.Equal("Lâm Gia Huy", draft.Answers["childFullName"]);
+
+        later.Close(HelpDesk.Domain.Desk.VisitPurpose.FileDossier, Cultures.Vietnamese, HelpDesk.Domain.Desk.VisitOutcome.DossierFiled, During.AddDays(7));
+        Assert.Equal(ErrorCodes.VisitClosed, Assert.Throws<DomainException>(() => draft.ContinueIn(later, During.AddDays(8))).Code);
+    }
+}

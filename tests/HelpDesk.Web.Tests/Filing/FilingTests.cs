@@ -243,6 +243,68 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task A_draft_started_for_a_resident_continues_in_their_next_visit()
+    {
+        var (app, client, _, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        var firstVisit = Guid.Parse(new Uri(visitPage.Url).Segments.Last());
+        var resident = await RegisterResidentAsync(app, firstVisit);
+        var step = await StartAsync(client, visitPage, BirthRegistration);
+        await SaveAsync(client, step, Child);
+        var (_, firstVisitAgain) = await client.GetAsync($"/desk/visits/{firstVisit}");
+        await client.SubmitAsync(firstVisitAgain, "form[action*='handler=Close']", new Dictionary<string, string>
+        {
+            ["Input.Purpose"] = "FileDossier", ["Input.Language"] = "zh-Hant", ["Input.Outcome"] = "MissingPapers",
+        });
+
+        // The resident comes back with the missing papers.
+        var (_, desk) = await client.GetAsync("/desk");
+        var (_, secondVisitPage) = await client.SubmitAsync(desk, "form[action*='handler=StartVisit']");
+        var secondVisit = Guid.Parse(new Uri(secondVisitPage.Url).Segments.Last());
+        InScope(app, db => { db.Visits.Single(v => v.Id == secondVisit).ServeResident(resident); return db.SaveChanges(); });
+
+        var (_, start) = await client.GetAsync($"/desk/visits/{secondVisit}/file");
+        Assert.NotNull(start.QuerySelector($"[data-testid='earlier-{BirthRegistration}']"));
+        var (_, resumed) = await client.SubmitAsync(start, $"[data-testid='earlier-{BirthRegistration}'] form");
+        Assert.EndsWith("/steps/2", Path(resumed));
+        Assert.Equal(secondVisit, InScope(app, db => db.DossierDrafts.Single()).VisitId);
+        var (_, first) = await client.GetAsync(Path(resumed).Replace("/steps/2", "/steps/1"));
+        Assert.Equal("Lâm Gia Huy", ValueOf(first, "childFullName"));
+    }
+
+    [Fact]
+    public async Task Drafts_of_other_residents_are_not_offered_in_a_later_visit()
+    {
+        var (app, client, _, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        var firstVisit = Guid.Parse(new Uri(visitPage.Url).Segments.Last());
+        await RegisterResidentAsync(app, firstVisit);
+        var step = await StartAsync(client, visitPage, BirthRegistration);
+        await SaveAsync(client, step, Child);
+
+        var (_, desk) = await client.GetAsync("/desk");
+        var (_, secondVisitPage) = await client.SubmitAsync(desk, "form[action*='handler=StartVisit']");
+        var secondVisit = Guid.Parse(new Uri(secondVisitPage.Url).Segments.Last());
+        await RegisterResidentAsync(app, secondVisit, "Trương Thị Lan");
+        var (_, start) = await client.GetAsync($"/desk/visits/{secondVisit}/file");
+        Assert.Null(start.QuerySelector("[data-testid=earlier-drafts]"));
+    }
+
+    private static async Task<Guid> RegisterResidentAsync(HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc")
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
+        var ward = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
+        var resident = await scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Residents.ResidentRegister>().RegisterAsync(
+            new HelpDesk.Domain.People.ResidentDetails(name, null, new DateOnly(1960, 1, 1), HelpDesk.Domain.People.Sex.Male, null, null, "zh-Hant"),
+            ward, visit.VolunteerId);
+        visit.ServeResident(resident.Id);
+        await db.SaveChangesAsync();
+        return resident.Id;
+    }
+
+    [Fact]
     public async Task Marriage_says_it_is_in_person_only_and_cannot_be_started()
     {
         var (app, client, _, visitPage) = await OnShiftAsync();

@@ -57,6 +57,19 @@ public sealed class DossierDraft
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// The resident came back: the draft moves to the new visit (and its volunteer and point), with
+    /// everything saved so far. The caller checks that the visit serves the same resident.
+    /// </summary>
+    public void ContinueIn(Visit visit, DateTimeOffset now)
+    {
+        if (!visit.IsOpen) throw new DomainException(ErrorCodes.VisitClosed);
+        VisitId = visit.Id;
+        PointId = visit.PointId;
+        VolunteerId = visit.VolunteerId;
+        UpdatedAt = now;
+    }
+
     /// <summary>Whether every step of <paramref name="procedure"/> validates with the saved answers.</summary>
     public bool IsComplete(ProcedureDefinition procedure) =>
         procedure.Code == ProcedureCode && procedure.Steps.All(step => FormValidation.ValidateStep(step, Answers).Errors.Count == 0);

@@ -23,6 +23,8 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
     public string Culture { get; } = CultureInfo.CurrentUICulture.Name;
     public IReadOnlyList<ProcedureDefinition> Procedures => Catalog.All;
     public IReadOnlyList<DossierDraft> Drafts { get; private set; } = [];
+    /// <summary>Drafts started for the same resident in earlier visits, at any point of the ward.</summary>
+    public IReadOnlyList<DossierDraft> EarlierDrafts { get; private set; } = [];
     public string? Error { get; private set; }
 
     [BindProperty] public string? ProcedureCode { get; set; }
@@ -55,6 +57,17 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
         }
     }
 
+    /// <summary>Carries a draft from an earlier visit of the same resident into this one, then resumes it.</summary>
+    public async Task<IActionResult> OnPostContinueAsync(Guid visitId, Guid draftId)
+    {
+        if (await LoadVisitAsync(visitId) is { } refused) return refused;
+        var draft = await EarlierDraftsOfResident().SingleOrDefaultAsync(d => d.Id == draftId);
+        if (draft is null) return NotFound();
+        draft.ContinueIn(CurrentVisit, Desk.Now);
+        await Db.SaveChangesAsync();
+        return Redirect(ResumeUrl(draft));
+    }
+
     /// <summary>Where a draft picks up: the screen after the last one saved, or the review sheet.</summary>
     public string ResumeUrl(DossierDraft draft)
     {
@@ -64,7 +77,21 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
             : Url.Page("Step", new { id = draft.Id, n = draft.CurrentStep + 1 })!;
     }
 
-    private async Task LoadDraftsAsync() =>
+    private async Task LoadDraftsAsync()
+    {
         Drafts = (await Db.DossierDrafts.Where(d => d.VisitId == CurrentVisit.Id).ToListAsync())
             .OrderByDescending(d => d.UpdatedAt).ToList();
+        EarlierDrafts = (await EarlierDraftsOfResident().ToListAsync()).OrderByDescending(d => d.UpdatedAt).ToList();
+    }
+
+    /// <summary>Drafts of other visits that served this visit's resident at a point of the same ward.</summary>
+    private IQueryable<DossierDraft> EarlierDraftsOfResident()
+    {
+        if (CurrentVisit.ResidentId is not { } resident) return Db.DossierDrafts.Where(_ => false);
+        var ward = Db.ServicePoints.Where(p => p.Id == CurrentVisit.PointId).Select(p => p.WardId);
+        var wardPoints = Db.ServicePoints.Where(p => ward.Contains(p.WardId)).Select(p => p.Id);
+        return Db.DossierDrafts.Where(d => d.VisitId != CurrentVisit.Id
+            && wardPoints.Contains(d.PointId)
+            && Db.Visits.Any(v => v.Id == d.VisitId && v.ResidentId == resident));
+    }
 }
