@@ -290,14 +290,27 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         Assert.Null(start.QuerySelector("[data-testid=earlier-drafts]"));
     }
 
-    private static async Task<Guid> RegisterResidentAsync(HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc")
+    [Fact]
+    public async Task The_review_sheet_names_the_resident_in_vietnamese_and_chinese_characters_side_by_side()
+    {
+        var (app, client, _, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        await RegisterResidentAsync(app, Guid.Parse(new Uri(visitPage.Url).Segments.Last()), "Lâm Văn Phúc", "林文福");
+        var step = await StartAsync(client, visitPage, BirthRegistration);
+        var (_, review) = await client.GetAsync(Path(step).Replace("/steps/1", "/review"));
+        var person = review.QuerySelector("[data-testid=review-person]")!;
+        Assert.Equal("Lâm Văn Phúc", person.QuerySelector("[lang=vi]")!.TextContent.Trim());
+        Assert.Equal("林文福", person.QuerySelector("[data-testid=review-person-chinese]")!.TextContent.Trim());
+    }
+
+    private static async Task<Guid> RegisterResidentAsync(HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc", string? chineseName = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
         var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
         var ward = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
         var resident = await scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Residents.ResidentRegister>().RegisterAsync(
-            new HelpDesk.Domain.People.ResidentDetails(name, null, new DateOnly(1960, 1, 1), HelpDesk.Domain.People.Sex.Male, null, null, "zh-Hant"),
+            new HelpDesk.Domain.People.ResidentDetails(name, chineseName, new DateOnly(1960, 1, 1), HelpDesk.Domain.People.Sex.Male, null, null, "zh-Hant"),
             ward, visit.VolunteerId);
         visit.ServeResident(resident.Id);
         await db.SaveChangesAsync();

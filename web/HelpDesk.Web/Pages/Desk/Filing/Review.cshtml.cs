@@ -1,9 +1,11 @@
+using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace HelpDesk.Web.Pages.Desk.Filing;
 
@@ -15,11 +17,15 @@ namespace HelpDesk.Web.Pages.Desk.Filing;
 public sealed class Review(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog) : FilingPage(db, desk, catalog)
 {
     public bool IsComplete { get; private set; }
+    /// <summary>The resident the visit serves, if known: their name heads the sheet, in Vietnamese and in Chinese characters.</summary>
+    public Resident? Person { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadDraftAsync(id) is { } refused) return refused;
         IsComplete = Draft.IsComplete(Procedure);
+        if (CurrentVisit.ResidentId is { } residentId)
+            Person = await Db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId);
         return Page();
     }
 
