@@ -28,6 +28,17 @@ public sealed class DeskService(HelpDeskDbContext db, TimeProvider clock)
         return shift;
     }
 
+    /// <summary>
+    /// The volunteer's open visit <paramref name="visitId"/> during their open shift. Shift null:
+    /// off shift. Visit null: no such open visit of theirs (another volunteer's, or closed).
+    /// </summary>
+    public async Task<(Shift? Shift, Visit? Visit)> OpenVisitAsync(string volunteerId, Guid visitId)
+    {
+        var shift = await OpenShiftAsync(volunteerId);
+        if (shift is null) return (null, null);
+        return (shift, await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && v.ShiftId == shift.Id && v.ClosedAt == null));
+    }
+
     /// <summary>Checks out (or closes a finished shift) and closes the visits it left open.</summary>
     public async Task CloseShiftAsync(Shift shift)
     {

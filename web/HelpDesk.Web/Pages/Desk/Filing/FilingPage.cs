@@ -34,9 +34,8 @@ public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, Procedu
     /// <summary>Loads the volunteer's open visit; returns the result to send instead when there is none.</summary>
     protected async Task<IActionResult?> LoadVisitAsync(Guid visitId)
     {
-        var shift = await desk.OpenShiftAsync(User.UserId());
+        var (shift, visit) = await desk.OpenVisitAsync(User.UserId(), visitId);
         if (shift is null) return RedirectToPage("/Desk/Index");
-        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && v.ShiftId == shift.Id && v.ClosedAt == null);
         if (visit is null) return NotFound();
         CurrentVisit = visit;
         return null;

@@ -25,9 +25,8 @@ public abstract class ResidentPage(HelpDeskDbContext db, DeskService desk) : Pag
     /// <summary>Loads the volunteer's open visit and its ward; returns the result to send instead when there is none.</summary>
     protected async Task<IActionResult?> LoadVisitAsync(Guid visitId)
     {
-        var shift = await desk.OpenShiftAsync(User.UserId());
+        var (shift, visit) = await desk.OpenVisitAsync(User.UserId(), visitId);
         if (shift is null) return RedirectToPage("/Desk/Index");
-        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && v.ShiftId == shift.Id && v.ClosedAt == null);
         if (visit is null) return NotFound();
         CurrentVisit = visit;
         WardId = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
