@@ -3,6 +3,9 @@ using HelpDesk.Browser.Tests.Infrastructure;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Testing;
+using HelpDesk.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -150,6 +153,44 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
             await Expect(review.GetByTestId("value-contributingMembers[0].memberSex").Locator("[lang='zh-Hans']")).ToHaveTextAsync("女");
             await Expect(review.GetByTestId("completeness")).ToHaveAttributeAsync("data-complete", "true");
         }, locale: "zh-CN");
+    }
+
+    [Fact]
+    public async Task What_is_typed_survives_closing_the_tab_before_saving()
+    {
+        await using var app = new HelpDeskApp(kestrel: true);
+        app.SetClock(During);
+        var volunteer = await app.CreateAsync(Roles.Volunteer);
+        await app.CreatePointAsync("TN01", volunteer.UserId);
+
+        await browser.RunAsync(app, async session =>
+        {
+            var page = session.Page;
+            await page.SignInWithPasswordAndCodeAsync(volunteer);
+            await OpenVisitAsync(page);
+            await StartAsync(page, "1.001193", residentLanguage: Cultures.Vietnamese);
+            await ExpectStepAsync(page, 1, 3);
+            var stepUrl = page.Url;
+
+            await page.Locator("input[name='childFullName']").FillAsync("Nguyễn Ngọc");
+            await page.Locator("select[name='childSex']").SelectOptionAsync("female");
+            // Closing the tab straight away: the page hands what is typed over as it goes.
+            await page.CloseAsync(new() { RunBeforeUnload = true });
+
+            // The beacon is delivered after the tab is gone: wait until the server has it.
+            for (var wait = 0; wait < 50 && !await TypingKeptAsync(app); wait++) await Task.Delay(100);
+            var reopened = await session.Context.NewPageAsync();
+            await reopened.GotoAsync(stepUrl);
+            await Expect(reopened.GetByTestId("restored-typing")).ToBeVisibleAsync();
+            await Expect(reopened.Locator("input[name='childFullName']")).ToHaveValueAsync("Nguyễn Ngọc");
+            await Expect(reopened.Locator("select[name='childSex']")).ToHaveValueAsync("female");
+        });
+    }
+
+    private static async Task<bool> TypingKeptAsync(HelpDeskApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>().DossierDrafts.AnyAsync(d => d.TypedStep != null);
     }
 
     private static async Task OpenVisitAsync(IPage page)

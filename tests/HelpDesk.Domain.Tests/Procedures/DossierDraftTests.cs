@@ -99,6 +99,43 @@ public sealed class DossierDraftTests
         draft.SaveStep(Parents, new Dictionary<string, string> { ["mother[0].motherName"] = "Trần Thị A" }, 1, Now);
         Assert.True(draft.IsComplete(procedure));
     }
+    [Fact]
+    public void Typing_kept_on_a_screen_is_laid_over_the_saved_answers_of_that_screen_only()
+    {
+        var draft = Started();
+        draft.SaveStep(Child, new Dictionary<string, string> { ["childName"] = "Lâm Gia Huy" }, 0, Now);
+        draft.SaveStep(Parents, new Dictionary<string, string> { ["mother[0].motherName"] = "Trần Thị Mai" }, 1, Now);
+
+        var kept = draft.KeepTyped(Child, 0, new Dictionary<string, string> { ["childName"] = "Lâm Gia H", ["mother[0].motherName"] = "not this screen's" }, draft.Revision, Now);
+
+        Assert.True(kept);
+        Assert.True(draft.HasTypedOn(0));
+        Assert.Equal("Lâm Gia H", draft.ValuesFor(Child, 0)["childName"]);
+        Assert.Equal("Trần Thị Mai", draft.ValuesFor(Child, 0)["mother[0].motherName"]);
+        Assert.Equal("Lâm Gia Huy", draft.ValuesFor(Parents, 1)["childName"]);
+        Assert.Equal("Lâm Gia Huy", draft.Answers["childName"]);
+    }
+
+    [Fact]
+    public void Saving_the_screen_clears_what_was_kept_and_typing_from_an_older_page_is_ignored()
+    {
+        var draft = Started();
+        var seen = draft.Revision;
+        draft.KeepTyped(Child, 0, new Dictionary<string, string> { ["childName"] = "Lâm" }, seen, Now);
+        draft.SaveStep(Child, new Dictionary<string, string> { ["childName"] = "Lâm Gia Huy" }, 0, Now);
+
+        Assert.False(draft.HasTypedOn(0));
+        Assert.False(draft.KeepTyped(Child, 0, new Dictionary<string, string> { ["childName"] = "Lâm Gi" }, seen, Now));
+        Assert.Equal("Lâm Gia Huy", draft.ValuesFor(Child, 0)["childName"]);
+    }
+
+    [Fact]
+    public void Kept_values_are_cut_to_a_bounded_length()
+    {
+        var draft = Started();
+        draft.KeepTyped(Child, 0, new Dictionary<string, string> { ["childName"] = new string('a', 5000) }, draft.Revision, Now);
+        Assert.Equal(DossierDraft.MaxTypedLength, draft.Typed["childName"].Length);
+    }
 }
 
 public sealed class DossierDraftContinueIn
@@ -129,4 +166,5 @@ public sealed class DossierDraftContinueIn
         later.Close(HelpDesk.Domain.Desk.VisitPurpose.FileDossier, Cultures.Vietnamese, HelpDesk.Domain.Desk.VisitOutcome.DossierFiled, During.AddDays(7));
         Assert.Equal(ErrorCodes.VisitClosed, Assert.Throws<DomainException>(() => draft.ContinueIn(later, During.AddDays(8))).Code);
     }
+
 }

@@ -144,4 +144,24 @@ public sealed class FormValidationValidateStep
         var twice = Validate(father, ("father[0].fullName", "Lê Văn A"), ("father[1].fullName", "Lê Văn B"));
         Assert.Equal(ErrorCodes.FieldTooManyItems, twice.Errors.Single().Code);
     }
+
+    [Fact]
+    public void Removing_a_person_moves_the_later_ones_up_and_leaves_other_fields_alone()
+    {
+        var block = Field("members", FieldType.PersonBlock, fields: [Field("name", FieldType.PersonName)], maxItems: 5);
+        var values = new Dictionary<string, string>
+        {
+            ["members[0].name"] = "An", ["members[1].name"] = "Bình", ["members[2].name"] = "Chi",
+            ["members[1].home.street"] = "5 Lê Lợi", ["other"] = "kept", ["members10"] = "not an item",
+        };
+
+        var rest = FormValidation.WithoutItem(block, values, 1);
+
+        Assert.Equal("An", rest["members[0].name"]);
+        Assert.Equal("Chi", rest["members[1].name"]);
+        Assert.False(rest.ContainsKey("members[2].name"));
+        Assert.False(rest.ContainsKey("members[1].home.street"));
+        Assert.Equal("kept", rest["other"]);
+        Assert.Equal("not an item", rest["members10"]);
+    }
 }

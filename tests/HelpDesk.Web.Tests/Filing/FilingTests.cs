@@ -75,6 +75,14 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
     private static Task<(HttpResponseMessage Response, IHtmlDocument Document)> SaveAsync(PageClient client, IHtmlDocument step, IReadOnlyDictionary<string, string> values, string action = "save") =>
         client.SubmitAsync(step, "[data-testid=step-form]", values, Action, action);
 
+    /// <summary>What autosave.js sends: the form as it stands, to the form's autosave address.</summary>
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Document)> KeepAsync(PageClient client, IHtmlDocument step, IReadOnlyDictionary<string, string> values)
+    {
+        var form = step.QuerySelector("[data-testid=step-form]")!;
+        form.SetAttribute("action", form.GetAttribute("data-autosave")!);
+        return client.SubmitAsync(step, "[data-testid=step-form]", values);
+    }
+
     private static T InScope<T>(HelpDeskApp app, Func<HelpDeskDbContext, T> read)
     {
         using var scope = app.Services.CreateScope();
@@ -164,6 +172,83 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         Assert.EndsWith("/steps/1", Path(back));
         Assert.Equal("Lâm Gia Huy", ValueOf(back, "childFullName"));
         Assert.Equal("male", (back.QuerySelector("[name=childSex]") as IHtmlSelectElement)!.Value);
+    }
+
+    [Fact]
+    public async Task Typing_kept_by_autosave_comes_back_unchecked_after_the_tab_is_closed()
+    {
+        var (app, client, account, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        var step = await StartAsync(client, visitPage, BirthRegistration);
+
+        var (kept, _) = await KeepAsync(client, step, new Dictionary<string, string> { ["childFullName"] = "Lâm Gia", ["childDateOfBirth"] = "31/02" });
+        Assert.Equal(HttpStatusCode.NoContent, kept.StatusCode);
+
+        var fresh = PageClient.For(app);
+        await fresh.SignInAsync(account);
+        var (_, reopened) = await fresh.GetAsync(Path(step));
+        Assert.Equal("Lâm Gia", ValueOf(reopened, "childFullName"));
+        Assert.Equal("31/02", ValueOf(reopened, "childDateOfBirth"));
+        Assert.Equal(ResourceFiles.Value("vi", "Filing_RestoredTyping"), reopened.QuerySelector("[data-testid=restored-typing]")!.TextContent.Trim());
+        var draft = InScope(app, db => db.DossierDrafts.Single());
+        Assert.Empty(draft.Answers);
+        Assert.DoesNotContain("Lâm Gia", InScope(app, db => db.Database.SqlQueryRaw<string>("SELECT \"Typed\" AS \"Value\" FROM \"DossierDrafts\"").Single()));
+
+        var (_, next) = await SaveAsync(fresh, reopened, Child);
+        Assert.EndsWith("/steps/2", Path(next));
+        var (_, again) = await fresh.GetAsync(Path(step));
+        Assert.Null(again.QuerySelector("[data-testid=restored-typing]"));
+        Assert.Equal("Lâm Gia Huy", ValueOf(again, "childFullName"));
+    }
+
+    [Fact]
+    public async Task An_autosave_from_a_page_older_than_the_last_save_is_ignored()
+    {
+        var (app, client, _, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        var step = await StartAsync(client, visitPage, BirthRegistration);
+        await SaveAsync(client, step, Child);
+
+        var (late, _) = await KeepAsync(client, step, new Dictionary<string, string> { ["childFullName"] = "Lâm G" });
+
+        Assert.Equal(HttpStatusCode.NoContent, late.StatusCode);
+        var (_, reopened) = await client.GetAsync(Path(step));
+        Assert.Equal("Lâm Gia Huy", ValueOf(reopened, "childFullName"));
+        Assert.Null(reopened.QuerySelector("[data-testid=restored-typing]"));
+    }
+
+    [Fact]
+    public async Task Removing_a_person_moves_the_next_one_up_and_saving_keeps_only_the_rest()
+    {
+        var (app, client, _, visitPage) = await OnShiftAsync();
+        await using var _app = app;
+        var first = await StartAsync(client, visitPage, BusinessHousehold);
+        var (_, members) = await client.GetAsync(Path(first).Replace("/steps/1", "/steps/3"));
+        static Dictionary<string, string> Member(int i, string name, string id) => new()
+        {
+            [$"contributingMembers[{i}].memberFullName"] = name,
+            [$"contributingMembers[{i}].memberDateOfBirth"] = "01/01/1970",
+            [$"contributingMembers[{i}].memberSex"] = "male",
+            [$"contributingMembers[{i}].memberPersonalId"] = id,
+            [$"contributingMembers[{i}].memberResidence.street"] = "5 Trần Hưng Đạo",
+            [$"contributingMembers[{i}].memberResidence.ward"] = "Phường Chợ Quán",
+            [$"contributingMembers[{i}].memberResidence.province"] = "Thành phố Hồ Chí Minh",
+        };
+        var (_, two) = await SaveAsync(client, members, Member(0, "Lâm Văn Phúc", "079070001111"), "add:contributingMembers");
+        (_, two) = await SaveAsync(client, two, Member(1, "Lâm Văn Lộc", "079072002222"), "add:contributingMembers");
+        Assert.NotNull(two.QuerySelector("[data-testid=remove-contributingMembers-1]"));
+        Assert.Null(two.QuerySelector("[data-testid=remove-contributingMembers-2]"));
+
+        var (_, removed) = await SaveAsync(client, two, new Dictionary<string, string>(), "remove:contributingMembers:0");
+
+        Assert.EndsWith("/steps/3", Path(removed));
+        Assert.Equal("Lâm Văn Lộc", ValueOf(removed, "contributingMembers[0].memberFullName"));
+        Assert.Equal("", ValueOf(removed, "contributingMembers[1].memberFullName"));
+        var (_, saved) = await SaveAsync(client, removed, new Dictionary<string, string>());
+        Assert.EndsWith("/review", Path(saved));
+        var answers = InScope(app, db => db.DossierDrafts.Single()).Answers;
+        Assert.Equal("Lâm Văn Lộc", answers["contributingMembers[0].memberFullName"]);
+        Assert.DoesNotContain(answers.Keys, k => k.StartsWith("contributingMembers[1]", StringComparison.Ordinal));
     }
 
     [Fact]

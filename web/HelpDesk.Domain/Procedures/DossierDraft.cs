@@ -19,6 +19,18 @@ public sealed class DossierDraft
     public string ResidentLanguage { get; private set; } = Cultures.Vietnamese;
     /// <summary>Normalised answers keyed as <see cref="FormValidation"/> expects them.</summary>
     public IReadOnlyDictionary<string, string> Answers { get; private set; } = new Dictionary<string, string>();
+    /// <summary>
+    /// What was being typed on one screen and not yet checked (kept by the page as the volunteer
+    /// types), so a closed tab or a dropped connection does not lose it. Cleared when the screen is saved.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Typed { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The screen <see cref="Typed"/> belongs to, from 0; null when nothing is pending.</summary>
+    public int? TypedStep { get; private set; }
+    /// <summary>
+    /// Counts saved screens. Typing kept by a page that was opened before the last save is stale
+    /// (an autosave still on its way when "save" was pressed) and is ignored.
+    /// </summary>
+    public int Revision { get; private set; }
     /// <summary>The screen to resume at, from 0; the number of steps means the review sheet.</summary>
     public int CurrentStep { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -54,8 +66,42 @@ public sealed class DossierDraft
         foreach (var (key, value) in normalisedAnswers.Where(p => BelongsTo(step, p.Key))) answers[key] = value;
         Answers = answers;
         CurrentStep = stepIndex + 1;
+        Typed = new Dictionary<string, string>();
+        TypedStep = null;
+        Revision++;
         UpdatedAt = now;
     }
+
+    /// <summary>Longest value kept from an unchecked screen; longer ones are cut (the form's own limits are lower).</summary>
+    public const int MaxTypedLength = 1000;
+
+    /// <summary>
+    /// Keeps what is being typed on <paramref name="step"/> without checking it; only the screen's own
+    /// keys are kept. The next visit to that screen shows it again, until the screen is saved.
+    /// Returns false, keeping nothing, when the typing comes from a page older than the last save.
+    /// </summary>
+    public bool KeepTyped(FormStep step, int stepIndex, IReadOnlyDictionary<string, string> typed, int revisionSeen, DateTimeOffset now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stepIndex);
+        if (revisionSeen != Revision) return false;
+        Typed = typed.Where(p => BelongsTo(step, p.Key))
+            .ToDictionary(p => p.Key, p => p.Value.Length > MaxTypedLength ? p.Value[..MaxTypedLength] : p.Value);
+        TypedStep = stepIndex;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>What a screen shows: the saved answers, with what was typed there and not yet saved laid over them.</summary>
+    public IReadOnlyDictionary<string, string> ValuesFor(FormStep step, int stepIndex)
+    {
+        if (TypedStep != stepIndex) return Answers;
+        var values = Answers.Where(p => !BelongsTo(step, p.Key)).ToDictionary(p => p.Key, p => p.Value);
+        foreach (var (key, value) in Typed) values[key] = value;
+        return values;
+    }
+
+    /// <summary>Whether <paramref name="stepIndex"/> shows typing that has not been checked and saved yet.</summary>
+    public bool HasTypedOn(int stepIndex) => TypedStep == stepIndex;
 
     /// <summary>
     /// The resident came back: the draft moves to the new visit (and its volunteer and point), with

@@ -40,6 +40,26 @@ public static partial class FormValidation
         return count;
     }
 
+    /// <summary>
+    /// The values with item <paramref name="index"/> of a person block taken out and the items after it
+    /// moved up one, so "remove" leaves no gap.
+    /// </summary>
+    public static Dictionary<string, string> WithoutItem(FieldDefinition block, IReadOnlyDictionary<string, string> values, int index)
+    {
+        var result = new Dictionary<string, string>();
+        var prefix = block.Id + "[";
+        foreach (var (key, value) in values)
+        {
+            if (!key.StartsWith(prefix, StringComparison.Ordinal)) { result[key] = value; continue; }
+            var close = key.IndexOf("].", prefix.Length, StringComparison.Ordinal);
+            if (close < 0 || !int.TryParse(key.AsSpan(prefix.Length, close - prefix.Length), out var item)) { result[key] = value; continue; }
+            if (item == index) continue;
+            var moved = item > index ? item - 1 : item;
+            result[$"{prefix}{moved}{key[close..]}"] = value;
+        }
+        return result;
+    }
+
     private static void ValidateBlock(FieldDefinition block, IReadOnlyDictionary<string, string> input,
         Dictionary<string, string> answers, List<FieldError> errors)
     {

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HelpDesk.Web.Data;
 
@@ -41,6 +42,17 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     // Identity reads its schema version (3 adds the passkeys table) from IdentityOptions in the
     // application's services, so a context must always come from a service provider that sets
     // it: the app's own, or DesignTimeContexts for tooling and tests.
+
+    /// <summary>A string dictionary as one encrypted JSON text column; an empty column (added by a migration to old rows) reads as empty.</summary>
+    private static ValueConverter<IReadOnlyDictionary<string, string>, string> EncryptedJson(SensitiveData sensitive) => new(
+        values => sensitive.Protect(JsonSerializer.Serialize(values, (JsonSerializerOptions?)null)),
+        cipher => cipher.Length == 0 ? new Dictionary<string, string>()
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(sensitive.Unprotect(cipher), (JsonSerializerOptions?)null) ?? new Dictionary<string, string>());
+
+    private static readonly ValueComparer<IReadOnlyDictionary<string, string>> AnswersComparer = new(
+        (a, b) => a == b || (a != null && b != null && a.Count == b.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value)),
+        values => values.OrderBy(p => p.Key, StringComparer.Ordinal).Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value)),
+        values => new Dictionary<string, string>(values));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -118,14 +130,10 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             draft.Property(d => d.ResidentLanguage).HasMaxLength(10);
             // One encrypted JSON text column: the keys follow the procedure's form (content, not
             // schema), and the values are personal data, ID numbers included.
-            var sensitive = Sensitive;
-            draft.Property(d => d.Answers).HasConversion(
-                answers => sensitive.Protect(JsonSerializer.Serialize(answers, (JsonSerializerOptions?)null)),
-                cipher => JsonSerializer.Deserialize<Dictionary<string, string>>(sensitive.Unprotect(cipher), (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
-                new ValueComparer<IReadOnlyDictionary<string, string>>(
-                    (a, b) => a == b || (a != null && b != null && a.Count == b.Count && a.All(p => b.ContainsKey(p.Key) && b[p.Key] == p.Value)),
-                    answers => answers.OrderBy(p => p.Key, StringComparer.Ordinal).Aggregate(0, (hash, p) => HashCode.Combine(hash, p.Key, p.Value)),
-                    answers => new Dictionary<string, string>(answers)));
+            draft.Property(d => d.Answers).HasConversion(EncryptedJson(Sensitive), AnswersComparer);
+            draft.Property(d => d.Typed).HasConversion(EncryptedJson(Sensitive), AnswersComparer);
+            // A save and a late autosave of the same screen may cross: the autosave must not win.
+            draft.Property(d => d.Revision).IsConcurrencyToken();
             draft.HasOne<Visit>().WithMany().HasForeignKey(d => d.VisitId).OnDelete(DeleteBehavior.Restrict);
             draft.HasOne<ServicePoint>().WithMany().HasForeignKey(d => d.PointId).OnDelete(DeleteBehavior.Restrict);
             draft.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.VolunteerId).OnDelete(DeleteBehavior.Restrict);

@@ -6,20 +6,24 @@ using HelpDesk.Web.Resources;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace HelpDesk.Web.Pages.Desk.Filing;
 
 /// <summary>
 /// One screen of the stepper, rendered from the procedure's definition. Every valid post saves the
-/// screen, so a dropped connection loses at most the screen being typed.
+/// screen; while the volunteer types, the page also keeps the unchecked screen in the (encrypted)
+/// draft, so a closed tab or a dropped connection loses at most the last few seconds.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
 public sealed partial class Step(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, IStringLocalizer<Strings> text)
     : FilingPage(db, desk, catalog)
 {
-    /// <summary>The name of the submit buttons: "save", "back" or "add:{blockId}".</summary>
+    /// <summary>The name of the submit buttons: "save", "back", "add:{blockId}" or "remove:{blockId}:{item}".</summary>
     public const string ActionName = "filing-action";
+    /// <summary>The draft revision the page was rendered from (see <see cref="DossierDraft.Revision"/>).</summary>
+    public const string RevisionName = "__revision";
 
     /// <summary>Opened from the review sheet's "Edit": saving goes back to the review.</summary>
     [BindProperty(SupportsGet = true, Name = "from")] public string? From { get; set; }
@@ -37,8 +41,29 @@ public sealed partial class Step(HelpDeskDbContext db, DeskService desk, Procedu
     public async Task<IActionResult> OnGetAsync(Guid id, int n)
     {
         if (await LoadAsync(id, n) is { } refused) return refused;
-        Values = Draft.Answers;
+        Values = Draft.ValuesFor(Current, n - 1);
+        RestoredTyping = Draft.HasTypedOn(n - 1);
         return Page();
+    }
+
+    /// <summary>The screen shows typing kept from before, not yet checked.</summary>
+    public bool RestoredTyping { get; private set; }
+
+    /// <summary>Keeps what is typed on the screen, unchecked (called by autosave.js as the volunteer types).</summary>
+    public async Task<IActionResult> OnPostKeepAsync(Guid id, int n)
+    {
+        if (await LoadAsync(id, n) is not null) return NotFound();
+        if (!int.TryParse(Request.Form[RevisionName], out var seen) || !Draft.KeepTyped(Current, n - 1, TypedValues(), seen, Desk.Now))
+            return new NoContentResult();
+        try
+        {
+            await Db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The screen was saved meanwhile; what it kept is newer than this typing.
+        }
+        return new NoContentResult();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, int n)
@@ -48,9 +73,14 @@ public sealed partial class Step(HelpDeskDbContext db, DeskService desk, Procedu
         if (action == "back")
             return n == 1 ? RedirectToPage("Start", new { visitId = Draft.VisitId }) : RedirectToPage("Step", new { id, n = n - 1 });
 
-        var typed = Request.Form
-            .Where(p => p.Key != ActionName && !p.Key.StartsWith("__", StringComparison.Ordinal))
-            .ToDictionary(p => p.Key, p => p.Value.ToString());
+        var typed = TypedValues();
+        if (RemovedItem(action) is var (removedFrom, index))
+        {
+            // Taking a person out is not a save: the rest of the screen may still be half typed.
+            Draft.KeepTyped(Current, n - 1, FormValidation.WithoutItem(removedFrom, typed, index), Draft.Revision, Desk.Now);
+            await Db.SaveChangesAsync();
+            return RedirectToPage("Step", null, new { id, n, from = From }, FilingTexts.InputId(removedFrom.Id));
+        }
         var (answers, errors) = FormValidation.ValidateStep(Current, typed);
         if (errors.Count > 0)
         {
@@ -70,14 +100,30 @@ public sealed partial class Step(HelpDeskDbContext db, DeskService desk, Procedu
         return n == Procedure.Steps.Count || FromReview ? RedirectToPage("Review", new { id }) : RedirectToPage("Step", new { id, n = n + 1 });
     }
 
+    private Dictionary<string, string> TypedValues() => Request.Form
+        .Where(p => p.Key != ActionName && !p.Key.StartsWith("__", StringComparison.Ordinal))
+        .ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    /// <summary>The block and item a "remove:{blockId}:{item}" action names, when it names one of this screen.</summary>
+    private (FieldDefinition Block, int Index)? RemovedItem(string action)
+    {
+        var parts = action.Split(':');
+        if (parts is not ["remove", var blockId, var item] || !int.TryParse(item, out var index) || index < 0) return null;
+        return Current.Fields.FirstOrDefault(f => f.Id == blockId && f.Type == FieldType.PersonBlock) is { } block ? (block, index) : null;
+    }
+
     /// <summary>How many items of a person block to show: those filled in, plus one blank while more are allowed.</summary>
     public int ItemsShown(FieldDefinition block)
     {
         var count = FormValidation.ItemCount(block, Values);
         if (Errors.Count > 0) return Math.Max(count, 1);
-        var filled = Enumerable.Range(0, count).Count(i => Values.Any(p => p.Key.StartsWith($"{block.Id}[{i}].", StringComparison.Ordinal) && p.Value.Length > 0));
-        return Math.Min(filled + 1, Math.Max(block.MaxItems, 1));
+        var lastFilled = Enumerable.Range(0, count).LastOrDefault(i => IsFilled(block, i), -1);
+        return Math.Min(lastFilled + 2, Math.Max(block.MaxItems, 1));
     }
+
+    /// <summary>Whether anything is typed in item <paramref name="item"/> of a person block.</summary>
+    public bool IsFilled(FieldDefinition block, int item) =>
+        Values.Any(p => p.Key.StartsWith($"{block.Id}[{item}].", StringComparison.Ordinal) && p.Value.Length > 0);
 
     public IReadOnlyList<string> ErrorsOf(string key) => Errors.GetValueOrDefault(key) ?? [];
 
