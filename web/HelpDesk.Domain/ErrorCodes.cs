@@ -28,6 +28,7 @@ public static class ErrorCodes
     public const string FieldAboveMax = nameof(FieldAboveMax);
     public const string FieldChoice = nameof(FieldChoice);
     public const string FieldTooFewItems = nameof(FieldTooFewItems);
+    public const string FieldEmail = nameof(FieldEmail);
     public const string FieldTooManyItems = nameof(FieldTooManyItems);
 
     public const string PointDesks = nameof(PointDesks);
@@ -45,15 +46,25 @@ public static class ErrorCodes
     public const string ResidentBornInFuture = nameof(ResidentBornInFuture);
     public const string ResidentIdTaken = nameof(ResidentIdTaken);
 
+    public const string ConsentNoPurpose = nameof(ConsentNoPurpose);
+    public const string ConsentNoProcedure = nameof(ConsentNoProcedure);
+    public const string ConsentSignatureMissing = nameof(ConsentSignatureMissing);
+    public const string ConsentPhotoNotImage = nameof(ConsentPhotoNotImage);
+    public const string ConsentPhotoTooLarge = nameof(ConsentPhotoTooLarge);
+    public const string ConsentWitnessRequired = nameof(ConsentWitnessRequired);
+    public const string ConsentWitnessNotOnShift = nameof(ConsentWitnessNotOnShift);
+    public const string ConsentRequired = nameof(ConsentRequired);
+
     public static readonly IReadOnlyList<string> All =
     [
+        ConsentNoPurpose, ConsentNoProcedure, ConsentSignatureMissing, ConsentPhotoNotImage, ConsentPhotoTooLarge, ConsentWitnessRequired, ConsentWitnessNotOnShift, ConsentRequired,
         ResidentBornInFuture, ResidentIdTaken,
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
         ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
         PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
         FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,
-        FieldBelowMin, FieldAboveMax, FieldChoice, FieldTooFewItems, FieldTooManyItems,
+        FieldBelowMin, FieldAboveMax, FieldChoice, FieldTooFewItems, FieldTooManyItems, FieldEmail,
     ];
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Places;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Testing;
@@ -49,7 +50,8 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         ["filerRelationship"] = "mother",
     };
 
-    private async Task<(HelpDeskApp App, PageClient Volunteer, TestAccount Account, IHtmlDocument VisitPage)> OnShiftAsync()
+    /// <summary>A volunteer on shift with an open visit serving a resident who consented to both forms used here being filed.</summary>
+    private async Task<(HelpDeskApp App, PageClient Volunteer, TestAccount Account, IHtmlDocument VisitPage)> OnShiftAsync(string residentName = "Lâm Văn Phúc", string? chineseName = null)
     {
         var app = new HelpDeskApp(choice.Provider);
         app.SetClock(During);
@@ -61,6 +63,7 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         (_, desk) = await client.SubmitAsync(desk, "form[action*='handler=CheckIn']");
         var (_, visit) = await client.SubmitAsync(desk, "form[action*='handler=StartVisit']");
         Assert.Contains("/desk/visits/", visit.Url);
+        await app.ServeConsentingResidentAsync(VisitId(visit), residentName, chineseName, BirthRegistration, BusinessHousehold);
         return (app, client, account, visit);
     }
 
@@ -88,6 +91,8 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         using var scope = app.Services.CreateScope();
         return read(scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>());
     }
+
+    private static Guid VisitId(IHtmlDocument visitPage) => Guid.Parse(new Uri(visitPage.Url).Segments.Last());
 
     private static string Path(IHtmlDocument page) => new Uri(page.Url).AbsolutePath;
     private static string? ValueOf(IHtmlDocument page, string name) => (page.QuerySelector($"[name='{name}']") as IHtmlInputElement)?.Value;
@@ -332,8 +337,8 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
     {
         var (app, client, _, visitPage) = await OnShiftAsync();
         await using var _app = app;
-        var firstVisit = Guid.Parse(new Uri(visitPage.Url).Segments.Last());
-        var resident = await RegisterResidentAsync(app, firstVisit);
+        var firstVisit = VisitId(visitPage);
+        var resident = InScope(app, db => db.Visits.Single(v => v.Id == firstVisit).ResidentId!.Value);
         var step = await StartAsync(client, visitPage, BirthRegistration);
         await SaveAsync(client, step, Child);
         var (_, firstVisitAgain) = await client.GetAsync($"/desk/visits/{firstVisit}");
@@ -347,6 +352,7 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
         var (_, secondVisitPage) = await client.SubmitAsync(desk, "form[action*='handler=StartVisit']");
         var secondVisit = Guid.Parse(new Uri(secondVisitPage.Url).Segments.Last());
         InScope(app, db => { db.Visits.Single(v => v.Id == secondVisit).ServeResident(resident); return db.SaveChanges(); });
+        await app.GiveConsentAsync(secondVisit, [ConsentPurpose.FileProcedure], BirthRegistration);
 
         var (_, start) = await client.GetAsync($"/desk/visits/{secondVisit}/file");
         Assert.NotNull(start.QuerySelector($"[data-testid='earlier-{BirthRegistration}']"));
@@ -362,15 +368,13 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
     {
         var (app, client, _, visitPage) = await OnShiftAsync();
         await using var _app = app;
-        var firstVisit = Guid.Parse(new Uri(visitPage.Url).Segments.Last());
-        await RegisterResidentAsync(app, firstVisit);
         var step = await StartAsync(client, visitPage, BirthRegistration);
         await SaveAsync(client, step, Child);
 
         var (_, desk) = await client.GetAsync("/desk");
         var (_, secondVisitPage) = await client.SubmitAsync(desk, "form[action*='handler=StartVisit']");
         var secondVisit = Guid.Parse(new Uri(secondVisitPage.Url).Segments.Last());
-        await RegisterResidentAsync(app, secondVisit, "Trương Thị Lan");
+        await app.ServeConsentingResidentAsync(secondVisit, "Trương Thị Lan", null, BirthRegistration);
         var (_, start) = await client.GetAsync($"/desk/visits/{secondVisit}/file");
         Assert.Null(start.QuerySelector("[data-testid=earlier-drafts]"));
     }
@@ -378,28 +382,13 @@ public abstract class FilingTests(DatabaseProviderChoice choice)
     [Fact]
     public async Task The_review_sheet_names_the_resident_in_vietnamese_and_chinese_characters_side_by_side()
     {
-        var (app, client, _, visitPage) = await OnShiftAsync();
+        var (app, client, _, visitPage) = await OnShiftAsync("Lâm Văn Phúc", "林文福");
         await using var _app = app;
-        await RegisterResidentAsync(app, Guid.Parse(new Uri(visitPage.Url).Segments.Last()), "Lâm Văn Phúc", "林文福");
         var step = await StartAsync(client, visitPage, BirthRegistration);
         var (_, review) = await client.GetAsync(Path(step).Replace("/steps/1", "/review"));
         var person = review.QuerySelector("[data-testid=review-person]")!;
         Assert.Equal("Lâm Văn Phúc", person.QuerySelector("[lang=vi]")!.TextContent.Trim());
         Assert.Equal("林文福", person.QuerySelector("[data-testid=review-person-chinese]")!.TextContent.Trim());
-    }
-
-    private static async Task<Guid> RegisterResidentAsync(HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc", string? chineseName = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
-        var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
-        var ward = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
-        var resident = await scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Residents.ResidentRegister>().RegisterAsync(
-            new HelpDesk.Domain.People.ResidentDetails(name, chineseName, new DateOnly(1960, 1, 1), HelpDesk.Domain.People.Sex.Male, null, null, "zh-Hant"),
-            ward, visit.VolunteerId);
-        visit.ServeResident(resident.Id);
-        await db.SaveChangesAsync();
-        return resident.Id;
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using HelpDesk.Domain.Consents;
+using HelpDesk.Web.Resources;
 using System.Text.RegularExpressions;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
@@ -70,6 +72,7 @@ public sealed partial class ResourceParityTests
             .Concat(Enum.GetValues<DocumentForm>().Select(f => "DocumentForm_" + f))
             .Concat(Enum.GetValues<VisitPurpose>().Select(p => "VisitPurpose_" + p))
             .Concat(Enum.GetValues<VisitOutcome>().Select(o => "VisitOutcome_" + o))
+            .Concat(ConsentKeys)
             .ToHashSet();
         var unused = ResourceFiles.ByCulture[Cultures.English].Keys
             .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))
@@ -81,6 +84,19 @@ public sealed partial class ResourceParityTests
     public void Every_domain_error_code_has_a_text()
     {
         var missing = ErrorCodes.All.Where(code => !ResourceFiles.ByCulture[Cultures.English].ContainsKey("Error_" + code)).ToList();
+        Assert.Empty(missing);
+    }
+
+    /// <summary>Keys the consent pages build from the domain's purposes, statuses and methods.</summary>
+    private static IEnumerable<string> ConsentKeys =>
+        ConsentPurpose.All.Select(p => TextsIn.KeyOf("ConsentPurpose_", p))
+            .Concat(Enum.GetValues<ConsentStatus>().Select(s => "ConsentStatus_" + s))
+            .Concat(Enum.GetValues<ConsentMethod>().Select(m => "ConsentMethod_" + m));
+
+    [Fact]
+    public void Every_consent_purpose_status_and_method_has_a_text()
+    {
+        var missing = ConsentKeys.Where(key => !ResourceFiles.ByCulture[Cultures.English].ContainsKey(key)).ToList();
         Assert.Empty(missing);
     }
 

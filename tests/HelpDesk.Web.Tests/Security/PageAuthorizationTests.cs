@@ -39,6 +39,9 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Visit"] = ("/desk/visits/00000000-0000-0000-0000-000000000001", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/Find"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/New"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/new", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/GiveConsent"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consent", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/ConsentReceipt"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consents/00000000-0000-0000-0000-000000000002", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Consents/Check"] = ("/c/0000000000000000", [Anonymous, .. Roles.All]),
         ["/Desk/Filing/Start"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/file", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Step"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/steps/1", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Review"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/review", [Roles.Volunteer, Roles.WardStaff]),
@@ -102,6 +105,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
             {
                 "/Error" => HttpStatusCode.NotFound,
                 "/Account/Denied" => HttpStatusCode.Forbidden,
+                "/Consents/Check" => HttpStatusCode.NotFound,
                 _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,
             };

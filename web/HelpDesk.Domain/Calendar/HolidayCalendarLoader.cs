@@ -38,14 +38,13 @@ public static partial class HolidayCalendarLoader
 
     [GeneratedRegex(@"^\d{4}\.json$")] private static partial Regex FileNamePattern();
 
-    private sealed class Reader(string file, int fileYear)
+    private sealed class Reader(string file, int fileYear) : ContentReader(file)
     {
         public HolidayYear Year(JsonElement root)
         {
             Only(root, "$", "year", "source", "daysOff", "workingWeekendDays");
-            var year = Required(root, "$", "year");
-            var number = year.ValueKind == JsonValueKind.Number && year.TryGetInt32(out var n) ? n : Fail<int>("$.year", "must be a whole number");
-            if (number != fileYear) Fail("$.year", $"{number} does not match the file name {file}");
+            var number = Int(Required(root, "$", "year"), "$.year");
+            if (number != fileYear) Fail("$.year", $"{number} does not match the file name {FileName}");
             var source = Required(root, "$", "source");
             if (source.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(source.GetString()))
                 Fail("$.source", "must say where the list was published");
@@ -62,9 +61,7 @@ public static partial class HolidayCalendarLoader
 
         private List<(Holiday Holiday, string Path)> Days(JsonElement root, string name)
         {
-            var list = Required(root, "$", name);
-            if (list.ValueKind != JsonValueKind.Array) Fail($"$.{name}", "must be a list");
-            var days = list.EnumerateArray().Select((element, i) => (Day(element, $"$.{name}[{i}]"), $"$.{name}[{i}]")).ToList();
+            var days = Array(root, "$", name).Select((element, i) => (Day(element, $"$.{name}[{i}]"), $"$.{name}[{i}]")).ToList();
             var repeated = days.GroupBy(d => d.Item1.Date).FirstOrDefault(g => g.Count() > 1);
             if (repeated is not null) Fail(repeated.Skip(1).First().Item2 + ".date", $"{repeated.Key:yyyy-MM-dd} is listed twice");
             return days;
@@ -78,39 +75,9 @@ public static partial class HolidayCalendarLoader
                 && DateOnly.TryParseExact(text.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d : Fail<DateOnly>(path + ".date", "must be a date written yyyy-MM-dd");
             if (date.Year != fileYear) Fail(path + ".date", $"{date:yyyy-MM-dd} is not in {fileYear}");
-            return new Holiday(date, Name(Required(element, path, "name"), path + ".name"));
+            return new Holiday(date, Text(element, path, "name"));
         }
 
-        private LocalizedText Name(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Object) Fail(path, "must be an object with vi, zh-Hans, zh-Hant and en");
-            Only(element, path, [.. Cultures.All]);
-            var texts = new Dictionary<string, string>();
-            foreach (var culture in Cultures.All)
-            {
-                if (!element.TryGetProperty(culture, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                    Fail($"{path}.{culture}", "translation missing");
-                texts[culture] = value.GetString()!.Trim();
-            }
-            return new LocalizedText(texts);
-        }
-
-        private JsonElement Required(JsonElement parent, string path, string name)
-        {
-            if (!parent.TryGetProperty(name, out var element)) Fail($"{path}.{name}", "missing");
-            return element;
-        }
-
-        private void Only(JsonElement element, string path, params string[] allowed)
-        {
-            if (element.ValueKind != JsonValueKind.Object) Fail(path, "must be an object");
-            var unknown = element.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !allowed.Contains(n));
-            if (unknown is not null) Fail($"{path}.{unknown}", $"unknown property (allowed: {string.Join(", ", allowed)})");
-        }
-
-        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        private void Fail(string path, string problem) => throw new ContentException(file, path, problem);
-
-        private T Fail<T>(string path, string problem) => throw new ContentException(file, path, problem);
+        private T Fail<T>(string path, string problem) { Fail(path, problem); return default!; }
     }
 }

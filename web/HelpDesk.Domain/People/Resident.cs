@@ -1,6 +1,9 @@
 namespace HelpDesk.Domain.People;
 
-/// <summary>What a volunteer types to register a resident; checked by <see cref="Resident.Register"/>.</summary>
+/// <summary>
+/// What a volunteer types to register a resident — identity only, enough to find them again and
+/// to show the consent in their language; checked by <see cref="Resident.Register"/>.
+/// </summary>
 public sealed record ResidentDetails(
     string FullName,
     string? ChineseName,
@@ -9,6 +12,21 @@ public sealed record ResidentDetails(
     string? PersonalIdNumber,
     string? Phone,
     string PreferredLanguage);
+
+/// <summary>
+/// What is added once the resident has consented: how to reach them, where they live, and how
+/// they like to read. Checked by <see cref="Resident.UpdateContact"/>.
+/// </summary>
+public sealed record ResidentContact(
+    string? Phone,
+    string? Email,
+    string? Street,
+    string? WardName,
+    string? Province,
+    string? LegacyAddress,
+    string PreferredLanguage,
+    bool LargeText,
+    bool ReadAloud);
 
 /// <summary>
 /// A person served at the desks. The full name is stored whole, with its diacritics; it is found
@@ -35,6 +53,18 @@ public sealed class Resident
     public string? PersonalIdLookup { get; private set; }
     public string? Phone { get; private set; }
     public string PreferredLanguage { get; private set; } = Cultures.Vietnamese;
+    public string? Email { get; private set; }
+    /// <summary>Address after the 2025 reform: street and house number, ward (or commune), province.</summary>
+    public string? Street { get; private set; }
+    public string? WardName { get; private set; }
+    public string? Province { get; private set; }
+    /// <summary>The address as written on older papers (with a district), kept as typed.</summary>
+    public string? LegacyAddress { get; private set; }
+    /// <summary>Shows screens and printouts for this resident in large text.</summary>
+    public bool LargeText { get; private set; }
+    /// <summary>Offers to read texts aloud to this resident.</summary>
+    public bool ReadAloud { get; private set; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
     /// <summary>The folded full name, for display-free comparisons such as duplicate warnings.</summary>
     public string SearchName { get; private set; } = "";
     public IReadOnlyList<ResidentNameToken> NameTokens => _nameTokens;
@@ -81,6 +111,44 @@ public sealed class Resident
         };
         resident._nameTokens.AddRange(NameFolding.Tokens(name).Select(t => new ResidentNameToken(resident.Id, t)));
         return resident;
+    }
+
+    public const int MaxAddressLength = 200;
+
+    /// <summary>Replaces the contact details, address and reading preferences, or refuses with the first rule broken.</summary>
+    public void UpdateContact(ResidentContact contact, DateTimeOffset now)
+    {
+        if (!Cultures.All.Contains(contact.PreferredLanguage)) throw new DomainException(ErrorCodes.FieldChoice);
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
+            phone = PhoneNumber.Normalize(contact.Phone) ?? throw new DomainException(ErrorCodes.FieldPhone);
+        string? email = null;
+        if (!string.IsNullOrWhiteSpace(contact.Email))
+        {
+            email = contact.Email.Trim();
+            if (!LooksLikeEmail(email)) throw new DomainException(ErrorCodes.FieldEmail);
+        }
+        string? Part(string? value) => string.IsNullOrWhiteSpace(value) ? null
+            : value.Trim().Length > MaxAddressLength ? throw new DomainException(ErrorCodes.FieldTooLong) : value.Trim();
+
+        Phone = phone;
+        Email = email;
+        Street = Part(contact.Street);
+        WardName = Part(contact.WardName);
+        Province = Part(contact.Province);
+        LegacyAddress = Part(contact.LegacyAddress);
+        PreferredLanguage = contact.PreferredLanguage;
+        LargeText = contact.LargeText;
+        ReadAloud = contact.ReadAloud;
+        UpdatedAt = now;
+    }
+
+    /// <summary>One @, something before it, a dotted domain after it, no spaces; at most 254 characters.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return email.Length <= 254 && at > 0 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace)
+            && email[(at + 1)..] is var domain && domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
     }
 
     /// <summary>Same folded name and same date of birth: probably the same person, so warn before registering again.</summary>

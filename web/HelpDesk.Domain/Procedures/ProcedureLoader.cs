@@ -48,7 +48,7 @@ public static partial class ProcedureLoader
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")] private static partial Regex SlugPattern();
     [GeneratedRegex(@"^[a-z][A-Za-z0-9]*$")] private static partial Regex IdPattern();
 
-    private sealed class Reader(string file)
+    private sealed class Reader(string file) : ContentReader(file)
     {
         public ProcedureDefinition Procedure(JsonElement root)
         {
@@ -153,98 +153,11 @@ public static partial class ProcedureLoader
             return new SelectOption(value, Text(element, path, "label"));
         }
 
-        private LocalizedText Text(JsonElement parent, string path, string name) =>
-            LocalizedTextAt(Required(parent, path, name), $"{path}.{name}");
-
-        private LocalizedText? OptionalText(JsonElement parent, string path, string name) =>
-            parent.TryGetProperty(name, out var element) ? LocalizedTextAt(element, $"{path}.{name}") : null;
-
-        private LocalizedText LocalizedTextAt(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Object) Fail(path, "must be an object with vi, zh-Hans, zh-Hant and en");
-            Only(element, path, [.. Cultures.All]);
-            var texts = new Dictionary<string, string>();
-            foreach (var culture in Cultures.All)
-            {
-                if (!element.TryGetProperty(culture, out var value) || value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
-                    Fail($"{path}.{culture}", "translation missing");
-                texts[culture] = value.GetString()!.Trim();
-            }
-            return new LocalizedText(texts);
-        }
-
         private string Id(JsonElement element, string path)
         {
             var id = String(element, path, "id");
             if (!IdPattern().IsMatch(id)) Fail(path + ".id", $"'{id}' must be a camelCase identifier");
             return id;
         }
-
-        private void UniqueIds(IEnumerable<string> ids, string path)
-        {
-            var repeated = ids.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
-            if (repeated is not null) Fail(path, $"'{repeated.Key}' is used twice");
-        }
-
-        private TEnum Enum<TEnum>(JsonElement parent, string path, string name) where TEnum : struct, System.Enum
-        {
-            var text = String(parent, path, name);
-            var match = System.Enum.GetValues<TEnum>().FirstOrDefault(v => Camel(v.ToString()) == text);
-            if (Camel(match.ToString()) != text)
-                Fail($"{path}.{name}", $"'{text}' is not one of: {string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => Camel(v.ToString())))}");
-            return match;
-        }
-
-        private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-        private string String(JsonElement parent, string path, string name)
-        {
-            var element = Required(parent, path, name);
-            if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
-                Fail($"{path}.{name}", "must be a non-empty string");
-            return element.GetString()!;
-        }
-
-        private bool Bool(JsonElement parent, string path, string name)
-        {
-            var element = Required(parent, path, name);
-            if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) Fail($"{path}.{name}", "must be true or false");
-            return element.GetBoolean();
-        }
-
-        private int Int(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out var value)) Fail(path, "must be a whole number");
-            return element.GetInt32();
-        }
-
-        private decimal Decimal(JsonElement element, string path)
-        {
-            if (element.ValueKind != JsonValueKind.Number) Fail(path, "must be a number");
-            return element.GetDecimal();
-        }
-
-        private IEnumerable<JsonElement> Array(JsonElement parent, string path, string name)
-        {
-            var element = Required(parent, path, name);
-            if (element.ValueKind != JsonValueKind.Array) Fail($"{path}.{name}", "must be a list");
-            return element.EnumerateArray().ToList();
-        }
-
-        private JsonElement Required(JsonElement parent, string path, string name)
-        {
-            if (!parent.TryGetProperty(name, out var element)) Fail($"{path}.{name}", "missing");
-            return element;
-        }
-
-        private void Only(JsonElement element, string path, params string[] allowed)
-        {
-            if (element.ValueKind != JsonValueKind.Object) Fail(path, "must be an object");
-            var unknown = element.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !allowed.Contains(n));
-            if (unknown is not null) Fail($"{path}.{unknown}", $"unknown property (allowed: {string.Join(", ", allowed)})");
-        }
-
-        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        private void Fail(string path, string problem) => throw new ContentException(file, path, problem);
     }
 }

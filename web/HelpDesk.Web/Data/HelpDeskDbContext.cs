@@ -1,4 +1,6 @@
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Places;
@@ -31,6 +33,9 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ResidentNameToken> ResidentNameTokens => Set<ResidentNameToken>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ConsentEvidence> ConsentEvidence => Set<ConsentEvidence>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     private SensitiveData? _sensitive;
 
@@ -165,6 +170,11 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             resident.Property(r => r.Sex).HasConversion<string>().HasMaxLength(8);
             resident.Property(r => r.Phone).HasMaxLength(10);
             resident.Property(r => r.PreferredLanguage).HasMaxLength(10);
+            resident.Property(r => r.Email).HasMaxLength(254);
+            resident.Property(r => r.Street).HasMaxLength(Resident.MaxAddressLength);
+            resident.Property(r => r.WardName).HasMaxLength(Resident.MaxAddressLength);
+            resident.Property(r => r.Province).HasMaxLength(Resident.MaxAddressLength);
+            resident.Property(r => r.LegacyAddress).HasMaxLength(Resident.MaxAddressLength);
             // Encrypted at rest; found only through the keyed hash below.
             resident.Property(r => r.PersonalIdNumber).HasConversion(
                 plain => plain == null ? null : sensitive.Protect(plain),
@@ -175,6 +185,55 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             resident.HasIndex(r => new { r.WardId, r.SearchName, r.DateOfBirth });
             resident.HasOne<Ward>().WithMany().HasForeignKey(r => r.WardId).OnDelete(DeleteBehavior.Restrict);
             resident.HasMany(r => r.NameTokens).WithOne().HasForeignKey(t => t.ResidentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Consent>(consent =>
+        {
+            consent.HasIndex(c => c.ResidentId);
+            consent.HasIndex(c => c.VerificationCode).IsUnique();
+            consent.Property(c => c.VerificationCode).HasMaxLength(16);
+            consent.Property(c => c.Method).HasConversion<string>().HasMaxLength(16);
+            consent.Property(c => c.TextVersion).HasMaxLength(16);
+            consent.Property(c => c.TextHash).HasMaxLength(64);
+            consent.Property(c => c.ExplanationLanguage).HasMaxLength(10);
+            consent.Property(c => c.DurationId).HasMaxLength(32);
+            // A handful of short ids ("keep-scans", "file-procedure:1.001193"), read whole with the consent.
+            consent.Property<List<string>>("_scopes").HasColumnName("Scopes").HasMaxLength(2000).HasConversion(
+                scopes => string.Join('\n', scopes),
+                text => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), l => l.Aggregate(0, (h, v) => HashCode.Combine(h, v)), l => l.ToList()));
+            consent.Ignore(c => c.Scopes);
+            consent.Ignore(c => c.Purposes);
+            consent.Ignore(c => c.ProcedureCodes);
+            consent.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            consent.HasOne<ServicePoint>().WithMany().HasForeignKey(c => c.PointId).OnDelete(DeleteBehavior.Restrict);
+            consent.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.VolunteerId).OnDelete(DeleteBehavior.Restrict);
+            consent.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.WitnessId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ConsentEvidence>(evidence =>
+        {
+            var sensitive = Sensitive;
+            evidence.HasKey(e => e.ConsentId);
+            evidence.Property(e => e.ContentType).HasMaxLength(32);
+            // A signature or a thumbprint identifies a person: encrypted at rest like ID numbers.
+            evidence.Property(e => e.Content).HasConversion(plain => sensitive.Protect(plain), cipher => sensitive.Unprotect(cipher));
+            evidence.HasOne<Consent>().WithOne().HasForeignKey<ConsentEvidence>(e => e.ConsentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            // The chain's order is ours (previous + 1), never the database's.
+            audit.HasKey(e => e.Sequence);
+            audit.Property(e => e.Sequence).ValueGeneratedNever();
+            audit.HasIndex(e => new { e.ResidentId, e.Sequence });
+            audit.HasIndex(e => new { e.UserId, e.Sequence });
+            audit.Property(e => e.UserId).HasMaxLength(64);
+            audit.Property(e => e.Action).HasMaxLength(40);
+            audit.Property(e => e.Subject).HasMaxLength(80);
+            audit.Property(e => e.Detail).HasMaxLength(100);
+            audit.Property(e => e.PreviousHash).HasMaxLength(64);
+            audit.Property(e => e.Hash).HasMaxLength(64);
         });
 
         builder.Entity<ResidentNameToken>(token =>

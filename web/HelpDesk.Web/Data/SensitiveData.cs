@@ -19,6 +19,10 @@ public sealed class SensitiveData(IDataProtectionProvider provider)
     public string Protect(string plain) => _protector.Protect(plain);
 
     public string Unprotect(string cipher) => _protector.Unprotect(cipher);
+
+    public byte[] Protect(byte[] plain) => _protector.Protect(plain);
+
+    public byte[] Unprotect(byte[] cipher) => _protector.Unprotect(cipher);
 }
 
 /// <summary>

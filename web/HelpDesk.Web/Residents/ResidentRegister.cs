@@ -35,6 +35,13 @@ public sealed class ResidentRegister(HelpDeskDbContext db, PersonalIdLookup look
         return await residents.OrderBy(r => r.SearchName).ThenBy(r => r.DateOfBirth).Take(MaxResults).ToListAsync();
     }
 
+    /// <summary>How <see cref="SearchAsync"/> reads a query: "id", "phone" or "name" (for the audit log, which keeps no query).</summary>
+    public static string KindOf(string query)
+    {
+        var compact = new string(query.Where(c => !char.IsWhiteSpace(c) && c != '.').ToArray());
+        return PersonalIdNumber.TryParse(compact, out _, out _) ? "id" : PhoneNumber.Normalize(query) is not null ? "phone" : "name";
+    }
+
     /// <summary>Residents that look like the one about to be registered (same name and birth date).</summary>
     public async Task<IReadOnlyList<Resident>> SimilarAsync(Guid wardId, string fullName, DateOnly dateOfBirth)
     {

@@ -16,4 +16,8 @@ public static class TextsIn
         var text = Resources.GetString(key, CultureInfo.GetCultureInfo(culture)) ?? key;
         return arguments.Length == 0 ? text : string.Format(CultureInfo.GetCultureInfo(culture), text, arguments);
     }
+
+    /// <summary>The resource key for a content id: ("ConsentPurpose_", "keep-scans") → "ConsentPurpose_KeepScans".</summary>
+    public static string KeyOf(string prefix, string id) =>
+        prefix + string.Concat(id.Split('-', '.').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -12,6 +12,10 @@ public sealed class HelpDeskOptions
     public string? ContentDirectory { get; set; }
     /// <summary>Base URL printed in QR codes and messages; the request's own base when empty.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The base URL for links printed on paper or sent: the configured one, or this request's.</summary>
+    public string PublicBaseFor(HttpRequest request) =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl.TrimEnd('/');
     public DemoOptions Demo { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
 

@@ -1,3 +1,4 @@
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Residents;
 
 namespace HelpDesk.Web.Setup;
@@ -8,5 +9,7 @@ public static class ResidentsSetup
     {
         services.AddSingleton<PersonalIdLookup>();
         services.AddScoped<ResidentRegister>();
+        services.AddScoped<ResidentAccess>();
+        services.AddScoped<AuditLog>();
     }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using HelpDesk.Domain;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Setup;
@@ -18,12 +20,20 @@ namespace HelpDesk.Web.Pages.Desk;
 /// takes the volunteer back to an empty desk: nothing of the resident stays on the screen.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, IStringLocalizer<Strings> text) : PageModel
+public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, ResidentAccess access, IStringLocalizer<Strings> text) : PageModel
 {
+    /// <summary>The resident's consents at this point, newest first.</summary>
+    public IReadOnlyList<Consent> Consents { get; private set; } = [];
+    public bool HasValidConsent => Consents.Any(c => c.StatusAt(desk.Now) == ConsentStatus.Valid);
+    public ConsentStatus StatusOf(Consent consent) => consent.StatusAt(desk.Now);
+
     public Visit Current { get; private set; } = null!;
     public int? TicketNumber { get; private set; }
     public HelpDesk.Domain.People.Resident? Resident { get; private set; }
     [BindProperty] public CloseInput Input { get; set; } = new();
+    /// <summary>The TempData key other desk pages use to leave a message here (a resource key).</summary>
+    public const string MessageKeyName = "VisitMessageKey";
+    [TempData(Key = MessageKeyName)] public string? MessageKey { get; set; }
 
     public sealed class CloseInput
     {
@@ -66,6 +76,7 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, IString
         if (visit is null) return NotFound();
         Current = visit;
         Resident = visit.ResidentId is null ? null : await db.Residents.SingleAsync(r => r.Id == visit.ResidentId);
+        Consents = await access.ConsentsAtPointAsync(visit);
         TicketNumber = visit.TicketId is null ? null : await db.QueueTickets.Where(t => t.Id == visit.TicketId).Select(t => (int?)t.Number).SingleAsync();
         return null;
     }

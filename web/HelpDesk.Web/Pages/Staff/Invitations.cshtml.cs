@@ -76,8 +76,5 @@ public sealed class Invitations(
         Pending = open.Where(i => i.ExpiresAt > now).OrderBy(i => i.ExpiresAt).ToList();
     }
 
-    private string PublicBaseUrl() =>
-        string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
-            ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}"
-            : options.Value.PublicBaseUrl.TrimEnd('/');
+    private string PublicBaseUrl() => options.Value.PublicBaseFor(Request);
 }

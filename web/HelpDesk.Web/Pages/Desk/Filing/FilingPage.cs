@@ -1,10 +1,14 @@
 using HelpDesk.Domain;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Resources;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,13 +20,16 @@ namespace HelpDesk.Web.Pages.Desk.Filing;
 /// <summary>
 /// What the filing pages share: nothing is shown or written outside the volunteer's open shift,
 /// and only for an open visit of that shift (another volunteer's visit or draft is not found).
+/// A draft opens only while the resident's consent covers filing its procedure at this point.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog) : PageModel
+public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, ResidentAccess access, AuditLog audit) : PageModel
 {
     protected HelpDeskDbContext Db => db;
     protected DeskService Desk => desk;
     protected ProcedureCatalog Catalog => catalog;
+    protected ResidentAccess Access => access;
+    protected AuditLog Audit => audit;
 
     public Visit CurrentVisit { get; private set; } = null!;
     public DossierDraft Draft { get; private set; } = null!;
@@ -52,8 +59,21 @@ public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, Procedu
         Draft = draft;
         Procedure = procedure;
         CurrentVisit = await db.Visits.SingleAsync(v => v.Id == draft.VisitId);
+        if (await access.ConsentForAsync(User.UserId(), CurrentVisit, ResidentAction.FileProcedure, draft.ProcedureCode) is null)
+            return ConsentNeeded();
         return null;
     }
+
+    /// <summary>Back to the visit, which says a consent covering this filing is needed first.</summary>
+    protected IActionResult ConsentNeeded()
+    {
+        TempData[Pages.Desk.CurrentVisit.MessageKeyName] = "Consent_NeededToFile";
+        return RedirectToPage("/Desk/Visit", new { id = CurrentVisit.Id });
+    }
+
+    /// <summary>An audit entry about the draft on screen.</summary>
+    protected AuditEntry DraftEntry(string action, string? detail = null) =>
+        new(action, User.UserId(), CurrentVisit.ResidentId, $"draft:{Draft.Id}", CurrentVisit.PointId, detail);
 }
 
 /// <summary>How form keys become element ids, and how saved answers read on the review sheet.</summary>

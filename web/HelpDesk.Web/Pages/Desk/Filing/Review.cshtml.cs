@@ -1,6 +1,9 @@
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +17,7 @@ namespace HelpDesk.Web.Pages.Desk.Filing;
 /// Vietnamese and in the resident's language. Personal ID numbers show only their last digits.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class Review(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog) : FilingPage(db, desk, catalog)
+public sealed class Review(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, ResidentAccess access, AuditLog audit) : FilingPage(db, desk, catalog, access, audit)
 {
     public bool IsComplete { get; private set; }
     /// <summary>The resident the visit serves, if known: their name heads the sheet, in Vietnamese and in Chinese characters.</summary>
@@ -23,6 +26,7 @@ public sealed class Review(HelpDeskDbContext db, DeskService desk, ProcedureCata
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadDraftAsync(id) is { } refused) return refused;
+        await Audit.SaveAsync(DraftEntry(AuditActions.DraftViewed, "review"));
         IsComplete = Draft.IsComplete(Procedure);
         if (CurrentVisit.ResidentId is { } residentId)
             Person = await Db.Residents.AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId);

@@ -1,7 +1,11 @@
 using System.Globalization;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Procedures;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Domain.Consents;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Resources;
 using HelpDesk.Web.Setup;
@@ -17,8 +21,8 @@ namespace HelpDesk.Web.Pages.Desk.Filing;
 /// file themselves say so here, before anything is typed, and cannot be started.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, IStringLocalizer<Strings> text)
-    : FilingPage(db, desk, catalog)
+public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, ResidentAccess access, AuditLog audit, IStringLocalizer<Strings> text)
+    : FilingPage(db, desk, catalog, access, audit)
 {
     public string Culture { get; } = CultureInfo.CurrentUICulture.Name;
     public IReadOnlyList<ProcedureDefinition> Procedures => Catalog.All;
@@ -34,6 +38,8 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
     {
         if (await LoadVisitAsync(visitId) is { } refused) return refused;
         ResidentLanguage = Culture == Cultures.Vietnamese ? Cultures.TraditionalChinese : Culture;
+        if (CurrentVisit.ResidentId is { } residentId)
+            ResidentLanguage = await Db.Residents.Where(r => r.Id == residentId).Select(r => r.PreferredLanguage).SingleAsync();
         await LoadDraftsAsync();
         return Page();
     }
@@ -44,9 +50,11 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
         try
         {
             var procedure = Catalog.FindByCode(ProcedureCode ?? "") ?? throw new DomainException(ErrorCodes.FieldChoice);
+            if (procedure.Proxy.Allowed && await Access.ConsentForAsync(User.UserId(), CurrentVisit, ResidentAction.FileProcedure, procedure.Code) is null)
+                throw new DomainException(ErrorCodes.ConsentRequired);
             var draft = DossierDraft.Start(procedure, CurrentVisit, ResidentLanguage ?? "", Desk.Now);
             Db.DossierDrafts.Add(draft);
-            await Db.SaveChangesAsync();
+            await Audit.SaveAsync(new AuditEntry(AuditActions.DraftStarted, User.UserId(), CurrentVisit.ResidentId, $"draft:{draft.Id}", CurrentVisit.PointId, procedure.Code));
             return RedirectToPage("Step", new { id = draft.Id, n = 1 });
         }
         catch (DomainException refusal)
@@ -63,8 +71,10 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
         if (await LoadVisitAsync(visitId) is { } refused) return refused;
         var draft = await EarlierDraftsOfResident().SingleOrDefaultAsync(d => d.Id == draftId);
         if (draft is null) return NotFound();
+        if (await Access.ConsentForAsync(User.UserId(), CurrentVisit, ResidentAction.FileProcedure, draft.ProcedureCode) is null)
+            return ConsentNeeded();
         draft.ContinueIn(CurrentVisit, Desk.Now);
-        await Db.SaveChangesAsync();
+        await Audit.SaveAsync(new AuditEntry(AuditActions.DraftStarted, User.UserId(), CurrentVisit.ResidentId, $"draft:{draft.Id}", CurrentVisit.PointId, "continued"));
         return Redirect(ResumeUrl(draft));
     }
 

@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
 using HelpDesk.Domain.Procedures;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Resources;
 using HelpDesk.Web.Setup;
@@ -17,8 +20,8 @@ namespace HelpDesk.Web.Pages.Desk.Filing;
 /// draft, so a closed tab or a dropped connection loses at most the last few seconds.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed partial class Step(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, IStringLocalizer<Strings> text)
-    : FilingPage(db, desk, catalog)
+public sealed partial class Step(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, ResidentAccess access, AuditLog audit, IStringLocalizer<Strings> text)
+    : FilingPage(db, desk, catalog, access, audit)
 {
     /// <summary>The name of the submit buttons: "save", "back", "add:{blockId}" or "remove:{blockId}:{item}".</summary>
     public const string ActionName = "filing-action";
@@ -41,6 +44,7 @@ public sealed partial class Step(HelpDeskDbContext db, DeskService desk, Procedu
     public async Task<IActionResult> OnGetAsync(Guid id, int n)
     {
         if (await LoadAsync(id, n) is { } refused) return refused;
+        await Audit.SaveAsync(DraftEntry(AuditActions.DraftViewed, $"step {n}"));
         Values = Draft.ValuesFor(Current, n - 1);
         RestoredTyping = Draft.HasTypedOn(n - 1);
         return Page();
@@ -91,7 +95,7 @@ public sealed partial class Step(HelpDeskDbContext db, DeskService desk, Procedu
         }
 
         Draft.SaveStep(Current, answers, n - 1, Desk.Now);
-        await Db.SaveChangesAsync();
+        await Audit.SaveAsync(DraftEntry(AuditActions.DraftSaved, $"step {n}"));
         if (action.StartsWith("add:", StringComparison.Ordinal) && Current.Fields.FirstOrDefault(f => f.Id == action[4..]) is { } block)
         {
             var added = FormValidation.ItemCount(block, answers);

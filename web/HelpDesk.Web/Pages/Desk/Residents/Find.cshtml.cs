@@ -1,5 +1,7 @@
 using HelpDesk.Domain;
 using HelpDesk.Domain.People;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Residents;
@@ -15,7 +17,7 @@ namespace HelpDesk.Web.Pages.Desk.Residents;
 /// query is posted, never put in the address, so an ID number reaches no URL, history or log.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class Find(HelpDeskDbContext db, DeskService desk, ResidentRegister register) : ResidentPage(db, desk)
+public sealed class Find(HelpDeskDbContext db, DeskService desk, ResidentRegister register, AuditLog audit) : ResidentPage(db, desk)
 {
     [BindProperty] public string? Q { get; set; }
     public IReadOnlyList<Resident>? Results { get; private set; }
@@ -26,7 +28,15 @@ public sealed class Find(HelpDeskDbContext db, DeskService desk, ResidentRegiste
     public async Task<IActionResult> OnPostAsync(Guid visitId)
     {
         if (await LoadVisitAsync(visitId) is { } refused) return refused;
-        Results = string.IsNullOrWhiteSpace(Q) ? [] : await register.SearchAsync(WardId, Q);
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            Results = [];
+            return Page();
+        }
+        Results = await register.SearchAsync(WardId, Q);
+        // What was searched for is personal data: only its kind and the number of people shown are kept.
+        await audit.SaveAsync(new AuditEntry(AuditActions.ResidentSearched, User.UserId(), PointId: CurrentVisit.PointId,
+            Detail: $"{ResidentRegister.KindOf(Q)}:{Results.Count}"));
         return Page();
     }
 
@@ -42,7 +52,7 @@ public sealed class Find(HelpDeskDbContext db, DeskService desk, ResidentRegiste
         {
             return NotFound();
         }
-        await Db.SaveChangesAsync();
+        await audit.SaveAsync(new AuditEntry(AuditActions.ResidentServed, User.UserId(), residentId, $"visit:{CurrentVisit.Id}", CurrentVisit.PointId));
         return BackToVisit();
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using HelpDesk.Domain;
 using HelpDesk.Domain.People;
+using HelpDesk.Domain.Audit;
+using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
 using HelpDesk.Web.Resources;
@@ -19,7 +21,7 @@ namespace HelpDesk.Web.Pages.Desk.Residents;
 /// volunteer to confirm it is a different person.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class New(HelpDeskDbContext db, DeskService desk, ResidentRegister register, IStringLocalizer<Strings> text)
+public sealed class New(HelpDeskDbContext db, DeskService desk, ResidentRegister register, AuditLog audit, IStringLocalizer<Strings> text)
     : ResidentPage(db, desk)
 {
     [BindProperty] public Form Input { get; set; } = new();
@@ -60,12 +62,13 @@ public sealed class New(HelpDeskDbContext db, DeskService desk, ResidentRegister
             if (Similar.Count > 0) return Page();
         }
 
+        Resident registered;
         var details = new ResidentDetails(Input.FullName!, Input.ChineseName, dateOfBirth!.Value, Input.Sex!.Value,
             Input.PersonalIdNumber, Input.Phone, Input.PreferredLanguage ?? "");
         try
         {
-            var resident = await register.RegisterAsync(details, WardId, User.UserId());
-            CurrentVisit.ServeResident(resident.Id);
+            registered = await register.RegisterAsync(details, WardId, User.UserId());
+            CurrentVisit.ServeResident(registered.Id);
         }
         catch (DomainException refusal)
         {
@@ -74,7 +77,9 @@ public sealed class New(HelpDeskDbContext db, DeskService desk, ResidentRegister
         }
         try
         {
-            await Db.SaveChangesAsync();
+            await audit.SaveAsync(
+                new AuditEntry(AuditActions.ResidentRegistered, User.UserId(), registered.Id, PointId: CurrentVisit.PointId),
+                new AuditEntry(AuditActions.ResidentServed, User.UserId(), registered.Id, $"visit:{CurrentVisit.Id}", CurrentVisit.PointId));
         }
         catch (DbUpdateException) when (!string.IsNullOrWhiteSpace(Input.PersonalIdNumber))
         {

@@ -18,6 +18,7 @@ namespace HelpDesk.Web.Pages.Desk.Residents;
 public abstract class ResidentPage(HelpDeskDbContext db, DeskService desk) : PageModel
 {
     protected HelpDeskDbContext Db => db;
+    protected DeskService Desk => desk;
 
     public Visit CurrentVisit { get; private set; } = null!;
     public Guid WardId { get; private set; }
@@ -30,6 +31,18 @@ public abstract class ResidentPage(HelpDeskDbContext db, DeskService desk) : Pag
         if (visit is null) return NotFound();
         CurrentVisit = visit;
         WardId = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
+        return null;
+    }
+
+    /// <summary>The resident the visit serves (null when none is attached yet).</summary>
+    public Resident? Served { get; private set; }
+
+    /// <summary>Loads the visit and the resident it serves; without one, sends back to the visit.</summary>
+    protected async Task<IActionResult?> LoadServedAsync(Guid visitId)
+    {
+        if (await LoadVisitAsync(visitId) is { } refused) return refused;
+        if (CurrentVisit.ResidentId is not { } residentId) return BackToVisit();
+        Served = await db.Residents.SingleAsync(r => r.Id == residentId);
         return null;
     }
 

@@ -1,0 +1,65 @@
+using HelpDesk.Domain;
+using HelpDesk.Domain.Consents;
+using HelpDesk.Domain.People;
+using HelpDesk.Domain.Procedures;
+using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpDesk.Testing;
+
+/// <summary>
+/// Shortcuts for tests about what comes after the identity lookup and the consent: a resident
+/// served by a visit, and a consent given at the visit's point. The pages that do this for real
+/// have their own tests.
+/// </summary>
+public static class ResidentFixture
+{
+    /// <summary>A small white PNG, standing in for a drawn signature.</summary>
+    public static readonly byte[] SignaturePng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAAAAACWpiEsAAAADklEQVR4nGP4DwUMuBkAPgIf4WZScsAAAAAASUVORK5CYII=");
+
+    /// <summary>Registers a resident in the visit's ward (born 1960, reads Traditional Chinese) and attaches them to the visit.</summary>
+    public static async Task<Guid> ServeResidentAsync(this HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc",
+        string? chineseName = null, string language = Cultures.TraditionalChinese)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
+        var ward = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
+        var resident = await scope.ServiceProvider.GetRequiredService<ResidentRegister>().RegisterAsync(
+            new ResidentDetails(name, chineseName, new DateOnly(1960, 1, 1), Sex.Male, null, null, language), ward, visit.VolunteerId);
+        visit.ServeResident(resident.Id);
+        await db.SaveChangesAsync();
+        return resident.Id;
+    }
+
+    /// <summary>
+    /// Records a signed consent of the visit's resident at the visit's point, for today only, covering
+    /// <paramref name="purposes"/> (and filing <paramref name="procedureCodes"/>). Returns its id.
+    /// </summary>
+    public static async Task<Guid> GiveConsentAsync(this HelpDeskApp app, Guid visitId, string[] purposes, params string[] procedureCodes)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var text = scope.ServiceProvider.GetRequiredService<ConsentTexts>().Current;
+        var catalog = scope.ServiceProvider.GetRequiredService<ProcedureCatalog>();
+        var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
+        var choices = new ConsentChoices(purposes, procedureCodes.Select(c => catalog.FindByCode(c)!.Name).ToList(), text.Durations[0].Id, "Điểm", "Phường");
+        var (consent, evidence) = Consent.Give(new ConsentRequest(visit.ResidentId!.Value, visit.PointId, visit.VolunteerId, null,
+            ConsentMethod.DrawnSignature, choices, procedureCodes, Cultures.TraditionalChinese, SignaturePng), text, app.Clock.GetUtcNow());
+        db.Consents.Add(consent);
+        db.ConsentEvidence.Add(evidence);
+        await db.SaveChangesAsync();
+        return consent.Id;
+    }
+
+    /// <summary>A resident served by the visit who consented, today, to having <paramref name="procedureCodes"/> filed.</summary>
+    public static async Task<Guid> ServeConsentingResidentAsync(this HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc",
+        string? chineseName = null, params string[] procedureCodes)
+    {
+        var resident = await app.ServeResidentAsync(visitId, name, chineseName);
+        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure], procedureCodes);
+        return resident;
+    }
+}
