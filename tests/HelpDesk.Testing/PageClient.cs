@@ -38,12 +38,38 @@ public sealed class PageClient(HttpClient http, CookieContainer cookies)
     public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> SubmitAsync(
         IHtmlDocument page, string formSelector, IReadOnlyDictionary<string, string>? values = null, string? submitName = null, string? submitValue = null)
     {
+        var (target, fields) = FormFields(page, formSelector, values, submitName, submitValue);
+        var response = await Http.PostAsync(target, new FormUrlEncodedContent(fields));
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Like <see cref="SubmitAsync"/>, as multipart/form-data with files attached (a file input as the browser sends it).</summary>
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> SubmitWithFilesAsync(
+        IHtmlDocument page, string formSelector, IReadOnlyDictionary<string, string>? values, params (string Name, string FileName, byte[] Content, string ContentType)[] files)
+    {
+        var (target, fields) = FormFields(page, formSelector, values, null, null);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, file.Name, file.FileName);
+        }
+        var response = await Http.PostAsync(target, content);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>The form's address and fields as a browser would send them: checked boxes only, <paramref name="values"/> replacing what is there.</summary>
+    private static (Uri Target, List<KeyValuePair<string, string>> Fields) FormFields(
+        IHtmlDocument page, string formSelector, IReadOnlyDictionary<string, string>? values, string? submitName, string? submitValue)
+    {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}.");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements.OfType<IHtmlInputElement>())
         {
-            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button") continue;
+            if (string.IsNullOrEmpty(element.Name) || element.Type is "submit" or "button" or "file") continue;
             if (element.Type is "checkbox" or "radio" && !element.IsChecked) continue;
             fields.Add(new(element.Name, element.Value));
         }
@@ -57,8 +83,7 @@ public sealed class PageClient(HttpClient http, CookieContainer cookies)
         if (submitName is not null) fields.Add(new(submitName, submitValue ?? ""));
 
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
-        var response = await Http.PostAsync(new Uri(new Uri(page.Url), action), new FormUrlEncodedContent(fields));
-        return (response, await ParseAsync(response));
+        return (new Uri(new Uri(page.Url), action), fields);
     }
 
     /// <summary>Signs in by the fallback route: user name and password, then the authenticator code.</summary>

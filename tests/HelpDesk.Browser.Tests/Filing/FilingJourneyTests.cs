@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using HelpDesk.Browser.Tests.Infrastructure;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Testing;
 using HelpDesk.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
         {
             var page = session.Page;
             await page.SignInWithPasswordAndCodeAsync(volunteer);
-            await OpenVisitAsync(page);
+            await OpenVisitAsync(page, app);
             await StartAsync(page, "1.001193", residentLanguage: Cultures.Vietnamese);
 
             await ExpectStepAsync(page, 1, 3);
@@ -104,7 +105,7 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
             await page.SignInWithPasswordAndCodeAsync(volunteer);
             await page.GetByTestId("culture-zh-Hans").ClickAsync();
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", Cultures.SimplifiedChinese);
-            await OpenVisitAsync(page);
+            await OpenVisitAsync(page, app);
             await StartAsync(page, "1.001612", residentLanguage: null);
 
             await ExpectStepAsync(page, 1, 3);
@@ -167,7 +168,7 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
         {
             var page = session.Page;
             await page.SignInWithPasswordAndCodeAsync(volunteer);
-            await OpenVisitAsync(page);
+            await OpenVisitAsync(page, app);
             await StartAsync(page, "1.001193", residentLanguage: Cultures.Vietnamese);
             await ExpectStepAsync(page, 1, 3);
             var stepUrl = page.Url;
@@ -193,13 +194,22 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
         return await scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>().DossierDrafts.AnyAsync(d => d.TypedStep != null);
     }
 
-    private static async Task OpenVisitAsync(IPage page)
+    /// <summary>
+    /// Checks in, opens a visit, and (by the test shortcut; the consent pages have their own journey)
+    /// serves a resident reading the screen's language who consented to both forms filed here.
+    /// </summary>
+    private static async Task OpenVisitAsync(IPage page, HelpDeskApp app)
     {
         await page.GotoAsync("/desk");
         await page.GetByTestId("check-in").ClickAsync();
         await Expect(page.GetByTestId("check-out")).ToBeVisibleAsync();
         await page.GetByTestId("visit-without-ticket").ClickAsync();
         await page.WaitForURLAsync(new Regex("/desk/visits/[0-9a-f-]{36}$", RegexOptions.IgnoreCase));
+        var visitId = Guid.Parse(new Uri(page.Url).Segments.Last());
+        var language = await page.Locator("html").GetAttributeAsync("lang") ?? Cultures.Vietnamese;
+        await app.ServeResidentAsync(visitId, language: language);
+        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure], "1.001193", "1.001612");
+        await page.ReloadAsync();
         await page.GetByTestId("file-procedure").ClickAsync();
         await page.WaitForURLAsync(new Regex("/desk/visits/[0-9a-f-]{36}/file$", RegexOptions.IgnoreCase));
     }

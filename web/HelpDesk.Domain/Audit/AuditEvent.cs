@@ -64,7 +64,8 @@ public sealed class AuditEvent
         var next = new AuditEvent
         {
             Sequence = (previous?.Sequence ?? 0) + 1,
-            At = now.ToUniversalTime(),
+            // Whole microseconds: PostgreSQL keeps no finer, and the hash must check out after a round trip.
+            At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero),
             UserId = entry.UserId,
             Action = entry.Action,
             ResidentId = entry.ResidentId,
