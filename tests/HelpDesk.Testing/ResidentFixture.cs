@@ -19,16 +19,19 @@ public static class ResidentFixture
     /// <summary>A small white PNG, standing in for a drawn signature.</summary>
     public static readonly byte[] SignaturePng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAAAAACWpiEsAAAADklEQVR4nGP4DwUMuBkAPgIf4WZScsAAAAAASUVORK5CYII=");
 
-    /// <summary>Registers a resident in the visit's ward (born 1960, reads Traditional Chinese) and attaches them to the visit.</summary>
+    /// <summary>
+    /// Registers a resident in the visit's ward (a man born 1960, reads Traditional Chinese) and attaches them to the visit;
+    /// <paramref name="personalId"/> must fit that birth year and sex (e.g. "079060001234").
+    /// </summary>
     public static async Task<Guid> ServeResidentAsync(this HelpDeskApp app, Guid visitId, string name = "Lâm Văn Phúc",
-        string? chineseName = null, string language = Cultures.TraditionalChinese)
+        string? chineseName = null, string language = Cultures.TraditionalChinese, string? personalId = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
         var visit = await db.Visits.SingleAsync(v => v.Id == visitId);
         var ward = await db.ServicePoints.Where(p => p.Id == visit.PointId).Select(p => p.WardId).SingleAsync();
         var resident = await scope.ServiceProvider.GetRequiredService<ResidentRegister>().RegisterAsync(
-            new ResidentDetails(name, chineseName, new DateOnly(1960, 1, 1), Sex.Male, null, null, language), ward, visit.VolunteerId);
+            new ResidentDetails(name, chineseName, new DateOnly(1960, 1, 1), Sex.Male, personalId, null, language), ward, visit.VolunteerId);
         visit.ServeResident(resident.Id);
         await db.SaveChangesAsync();
         return resident.Id;

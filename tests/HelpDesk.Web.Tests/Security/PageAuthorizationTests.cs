@@ -41,6 +41,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Residents/New"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/new", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/GiveConsent"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consent", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/ConsentReceipt"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consents/00000000-0000-0000-0000-000000000002", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/Details"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/details", [Roles.Volunteer, Roles.WardStaff]),
         ["/Consents/Check"] = ("/c/0000000000000000", [Anonymous, .. Roles.All]),
         ["/Desk/Filing/Start"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/file", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Step"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/steps/1", [Roles.Volunteer, Roles.WardStaff]),
