@@ -65,4 +65,23 @@ public static class ResidentFixture
         await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure], procedureCodes);
         return resident;
     }
+
+    /// <summary>
+    /// A resident of the test ward with an account made at the desk and an unused activation;
+    /// returns the activation's link secret and short code.
+    /// </summary>
+    public static async Task<(Guid ResidentId, string Secret, string Code)> ResidentWithActivationAsync(this HelpDeskApp app, string issuedByUserId,
+        string name = "Trương Thị Lan", string language = Cultures.TraditionalChinese)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var ward = await db.Wards.FirstAsync(w => w.Name == TestAccounts.WardName);
+        var resident = await scope.ServiceProvider.GetRequiredService<ResidentRegister>().RegisterAsync(
+            new ResidentDetails(name, null, new DateOnly(1950, 5, 5), Sex.Female, null, null, language), ward.Id, issuedByUserId);
+        var accounts = scope.ServiceProvider.GetRequiredService<ResidentAccounts>();
+        await accounts.EnsureAccountAsync(resident);
+        var (_, secret, code) = await accounts.IssueActivationAsync(resident, issuedByUserId);
+        await db.SaveChangesAsync();
+        return (resident.Id, secret, code);
+    }
 }

@@ -11,6 +11,7 @@ builder.Services.AddHelpDeskPages();
 builder.Services.AddHelpDeskFirstRun();
 builder.Services.AddHelpDeskDesk();
 builder.Services.AddHelpDeskResidents();
+builder.Services.AddHelpDeskRateLimits();
 
 var app = builder.Build();
 app.MigrateDatabase();
@@ -25,6 +26,7 @@ app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

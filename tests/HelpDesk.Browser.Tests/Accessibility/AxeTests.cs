@@ -3,6 +3,7 @@ using Deque.AxeCore.Playwright;
 using HelpDesk.Browser.Tests.Infrastructure;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
+using HelpDesk.Domain.Consents;
 using HelpDesk.Testing;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -222,12 +223,12 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
         }),
         new("/Desk/Filing/Start", "/desk/visits/{open visit}/file", async s =>
         {
-            await StartFilingAsync(s.Volunteer);
+            await StartFilingAsync(s);
             return s.Volunteer;
         }),
         new("/Desk/Filing/Start", "/desk/visits/{open visit}/file (marriage refused: filed in person only)", async s =>
         {
-            await StartFilingAsync(s.Volunteer);
+            await StartFilingAsync(s);
             await s.Volunteer.GetByTestId("procedure-1.000894").CheckAsync();
             await s.Volunteer.GetByTestId("start-filing").ClickAsync();
             await Expect(s.Volunteer.GetByTestId("filing-error")).ToBeVisibleAsync();
@@ -235,14 +236,14 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
         }),
         new("/Desk/Filing/Step", "/desk/drafts/{birth registration}/steps/1 (sent empty: errors shown)", async s =>
         {
-            await StartBirthRegistrationAsync(s.Volunteer);
+            await StartBirthRegistrationAsync(s);
             await s.Volunteer.GetByTestId("save-continue").ClickAsync();
             await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
         new("/Desk/Filing/Review", "/desk/drafts/{birth registration}/review", async s =>
         {
-            await StartBirthRegistrationAsync(s.Volunteer);
+            await StartBirthRegistrationAsync(s);
             await s.Volunteer.GotoAsync(s.Volunteer.Url.Replace("/steps/1", "/review"));
             await Expect(s.Volunteer.GetByTestId("review")).ToBeVisibleAsync();
             return s.Volunteer;
@@ -265,23 +266,147 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Residents/Details", "/desk/visits/{open visit}/resident/details (consent given)", async s =>
+        {
+            await ResidentDetailsAsync(s);
+            await Expect(s.Volunteer.GetByTestId("reveal")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Residents/Details", "/desk/visits/{open visit}/resident/details (bad e-mail: errors shown)", async s =>
+        {
+            await ResidentDetailsAsync(s);
+            await s.Volunteer.Locator("#r-Email").FillAsync("not-an-address");
+            await s.Volunteer.GetByTestId("save-details").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Residents/Details", "/desk/visits/{open visit}/resident/details (full ID number shown)", async s =>
+        {
+            await ResidentDetailsAsync(s);
+            await s.Volunteer.GetByTestId("reveal").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("resident-id-full")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Residents/GiveConsent", "/desk/visits/{open visit}/consent (sent empty: errors shown)", async s =>
+        {
+            await ConsentingResidentAsync(s);
+            await s.Volunteer.GetByTestId("record-consent").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("signature-pad")).ToBeVisibleAsync();
+            await s.Volunteer.GetByTestId("give-consent").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("error-summary")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Residents/ConsentReceipt", "/desk/visits/{open visit}/consents/{id}", async s =>
+        {
+            await ConsentReceiptAsync(s);
+            return s.Volunteer;
+        }),
+        new("/Consents/Check", "/c/{code} (valid consent)", async s =>
+        {
+            await ConsentReceiptAsync(s);
+            await s.Anonymous.GotoAsync((await s.Volunteer.GetByTestId("verify-url").TextContentAsync())!.Trim());
+            await Expect(s.Anonymous.GetByTestId("consent-status")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Desk/Residents/Account", "/desk/visits/{open visit}/resident/account (activation issued: QR, code, slip)", async s =>
+        {
+            var visitId = await ConsentingResidentAsync(s);
+            await s.Volunteer.GotoAsync($"/desk/visits/{visitId}/resident/account");
+            await s.Volunteer.GetByTestId("issue-activation").ClickAsync();
+            await Expect(s.Volunteer.GetByTestId("activation-slip")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Activate", "/activate (code typed wrong: error shown)", async s =>
+        {
+            await s.Anonymous.GotoAsync("/activate");
+            await s.Anonymous.Locator("#code").FillAsync("AAAA-AAAA");
+            await s.Anonymous.GetByTestId("submit-code").ClickAsync();
+            await Expect(s.Anonymous.GetByTestId("activate-error")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Activate", "/activate/{secret} (passkey step)", async s =>
+        {
+            var (_, secret, _) = await s.App.ResidentWithActivationAsync(s.VolunteerAccount.UserId, "Quách Văn Minh");
+            await s.Anonymous.GotoAsync($"/activate/{secret}");
+            await Expect(s.Anonymous.GetByTestId("create-passkey")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Me/Index", "/me (signed-in resident)", async s =>
+        {
+            await s.Resident.GotoAsync("/me");
+            await Expect(s.Resident.GetByTestId("me-details")).ToBeVisibleAsync();
+            return s.Resident;
+        }),
+        new("/Consents/Check", "/c/{unknown code}", async s =>
+        {
+            await s.Anonymous.GotoAsync("/c/0000000000000000");
+            await Expect(s.Anonymous.GetByTestId("consent-unknown")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
     ];
 
     /// <summary>The filing start page of the volunteer's open visit.</summary>
-    private static async Task StartFilingAsync(IPage page)
+    private static async Task StartFilingAsync(Sessions s)
     {
-        await OpenVisitAsync(page);
+        var page = s.Volunteer;
+        await ConsentingResidentAsync(s);
         await page.GetByTestId("file-procedure").ClickAsync();
         await Expect(page.GetByTestId("start-form")).ToBeVisibleAsync();
     }
 
     /// <summary>The first step of a new birth-registration draft.</summary>
-    private static async Task StartBirthRegistrationAsync(IPage page)
+    private static async Task StartBirthRegistrationAsync(Sessions s)
     {
-        await StartFilingAsync(page);
+        var page = s.Volunteer;
+        await StartFilingAsync(s);
         await page.GetByTestId("procedure-1.001193").CheckAsync();
         await page.GetByTestId("start-filing").ClickAsync();
         await Expect(page.GetByTestId("step-form")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The volunteer's open visit, serving a resident (with an ID number) who consented to an account,
+    /// to scans and to a birth registration being filed; attached the first time by the test shortcut
+    /// (the consent pages have their own checks). Returns the visit's id.
+    /// </summary>
+    private static async Task<Guid> ConsentingResidentAsync(Sessions s)
+    {
+        await OpenVisitAsync(s.Volunteer);
+        var visitId = Guid.Parse(new Uri(s.Volunteer.Url).Segments.Last());
+        if (await s.Volunteer.GetByTestId("resident-name").CountAsync() == 0)
+        {
+            // The same resident comes back in each language's new visit: an ID number is registered once.
+            using var scope = s.App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Data.HelpDeskDbContext>();
+            var known = db.Residents.FirstOrDefault(r => r.FullName == "Lâm Văn Phúc");
+            if (known is null) await s.App.ServeResidentAsync(visitId, "Lâm Văn Phúc", "林文福", personalId: "079060001234");
+            else
+            {
+                db.Visits.Single(v => v.Id == visitId).ServeResident(known.Id);
+                await db.SaveChangesAsync();
+            }
+        }
+        if (await s.Volunteer.GetByTestId("consent-valid").CountAsync() == 0)
+            await s.App.GiveConsentAsync(visitId, [ConsentPurpose.CreateAccount, ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], "1.001193");
+        await s.Volunteer.ReloadAsync();
+        await Expect(s.Volunteer.GetByTestId("consent-valid").First).ToBeVisibleAsync();
+        return visitId;
+    }
+
+    /// <summary>The details page of the resident served by the volunteer's open visit.</summary>
+    private static async Task ResidentDetailsAsync(Sessions s)
+    {
+        var visitId = await ConsentingResidentAsync(s);
+        await s.Volunteer.GotoAsync($"/desk/visits/{visitId}/resident/details");
+        await Expect(s.Volunteer.GetByTestId("details-form")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The receipt of the open visit's resident's valid consent.</summary>
+    private static async Task ConsentReceiptAsync(Sessions s)
+    {
+        await ConsentingResidentAsync(s);
+        await s.Volunteer.GetByTestId("consent-valid").First.Locator("a").ClickAsync();
+        await Expect(s.Volunteer.GetByTestId("consent-receipt")).ToBeVisibleAsync();
     }
 
     private const string OpenPoint = "TN01";
@@ -336,7 +461,14 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
         await browser.RunAsync(app, label: "signed-out", test: async anonymous =>
             await browser.RunAsync(app, label: "signed-in", test: async signedIn =>
             await browser.RunAsync(app, label: "volunteer", test: async onDesk =>
+            await browser.RunAsync(app, label: "resident", test: async resident =>
             {
+                // A resident who activated their account with a passkey on "their phone".
+                var (_, secret, _) = await app.ResidentWithActivationAsync(volunteer.UserId);
+                await resident.AddVirtualAuthenticatorAsync();
+                await resident.Page.GotoAsync($"/activate/{secret}");
+                await resident.Page.GetByTestId("create-passkey").ClickAsync();
+                await resident.Page.WaitForPathAsync("/me");
                 await signedIn.Page.SignInWithPasswordAndCodeAsync(coordinator);
                 await onDesk.Page.SignInWithPasswordAndCodeAsync(volunteer);
                 // Checked in once, with number 1 issued; nobody calls it, so it waits all through the run.
@@ -344,12 +476,13 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
                 await onDesk.Page.GetByTestId("issue-ticket").ClickAsync();
                 await Expect(onDesk.Page.GetByTestId("ticket-number")).ToHaveTextAsync("1");
 
-                var sessions = new Sessions(anonymous.Page, signedIn.Page, onDesk.Page, setupPath, coordinator, volunteer);
+                var sessions = new Sessions(anonymous.Page, signedIn.Page, onDesk.Page, resident.Page, setupPath, coordinator, volunteer, app);
                 foreach (var culture in Cultures.All)
                 {
                     await UseCultureAsync(anonymous, culture);
                     await UseCultureAsync(signedIn, culture);
                     await UseCultureAsync(onDesk, culture);
+                    await UseCultureAsync(resident, culture);
                     foreach (var check in Checks)
                     {
                         var page = await check.OpenAsync(sessions);
@@ -359,7 +492,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
                 }
                 Assert.True(failures.Count == 0,
                     $"{failures.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", failures));
-            })));
+            }))));
     }
 
     [Fact]
@@ -406,8 +539,8 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
     /// The browser tabs the checks use: nobody signed in, a coordinator (<see cref="SignedIn"/>), and a
     /// volunteer assigned to point TN01 (<see cref="Volunteer"/>), all inside the same Tuesday session.
     /// </summary>
-    private sealed record Sessions(IPage Anonymous, IPage SignedIn, IPage Volunteer, string SetupPath,
-        TestAccount Coordinator, TestAccount VolunteerAccount);
+    private sealed record Sessions(IPage Anonymous, IPage SignedIn, IPage Volunteer, IPage Resident, string SetupPath,
+        TestAccount Coordinator, TestAccount VolunteerAccount, HelpDeskApp App);
 
     /// <summary>Brings a page into the state to check, asserts it got there, and returns the browser tab it used.</summary>
     private sealed record PageCheck(string RazorPage, string Name, Func<Sessions, Task<IPage>> OpenAsync);

@@ -42,6 +42,9 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Residents/GiveConsent"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consent", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/ConsentReceipt"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/consents/00000000-0000-0000-0000-000000000002", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Residents/Details"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/details", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Residents/Account"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/resident/account", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Activate"] = ("/activate", [Anonymous, .. Roles.All]),
+        ["/Me/Index"] = ("/me", [Roles.Resident]),
         ["/Consents/Check"] = ("/c/0000000000000000", [Anonymous, .. Roles.All]),
         ["/Desk/Filing/Start"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/file", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Step"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/steps/1", [Roles.Volunteer, Roles.WardStaff]),
@@ -107,6 +110,8 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
                 "/Error" => HttpStatusCode.NotFound,
                 "/Account/Denied" => HttpStatusCode.Forbidden,
                 "/Consents/Check" => HttpStatusCode.NotFound,
+                // The test persona's account is linked to no resident record: let in, nothing to show.
+                "/Me/Index" => HttpStatusCode.NotFound,
                 _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,
             };

@@ -20,11 +20,16 @@ public static class AuditActions
     public const string DraftViewed = "draft.viewed";
     public const string DraftSaved = "draft.saved";
     public const string AccessRefused = "access.refused";
+    public const string AccountCreated = "account.created";
+    public const string ActivationIssued = "account.activation-issued";
+    public const string AccountActivated = "account.activated";
+    public const string ResidentExported = "resident.exported";
 
     public static readonly IReadOnlyList<string> All =
     [
         ResidentSearched, ResidentRegistered, ResidentServed, ResidentViewed, ResidentUpdated, ResidentIdRevealed,
         ConsentGiven, ConsentViewed, ConsentWithdrawn, DraftStarted, DraftViewed, DraftSaved, AccessRefused,
+        AccountCreated, ActivationIssued, AccountActivated, ResidentExported,
     ];
 }
 

@@ -65,6 +65,8 @@ public sealed class Resident
     /// <summary>Offers to read texts aloud to this resident.</summary>
     public bool ReadAloud { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
+    /// <summary>The resident's own sign-in account, when one was created at the desk.</summary>
+    public string? AccountUserId { get; private set; }
     /// <summary>The folded full name, for display-free comparisons such as duplicate warnings.</summary>
     public string SearchName { get; private set; } = "";
     public IReadOnlyList<ResidentNameToken> NameTokens => _nameTokens;
@@ -115,6 +117,13 @@ public sealed class Resident
 
     public const int MaxAddressLength = 200;
 
+    /// <summary>Links the account created for the resident; a resident has one account at most.</summary>
+    public void LinkAccount(string userId)
+    {
+        if (AccountUserId is not null && AccountUserId != userId) throw new InvalidOperationException("The resident already has an account.");
+        AccountUserId = userId;
+    }
+
     /// <summary>Replaces the contact details, address and reading preferences, or refuses with the first rule broken.</summary>
     public void UpdateContact(ResidentContact contact, DateTimeOffset now)
     {
@@ -130,13 +139,16 @@ public sealed class Resident
         }
         string? Part(string? value) => string.IsNullOrWhiteSpace(value) ? null
             : value.Trim().Length > MaxAddressLength ? throw new DomainException(ErrorCodes.FieldTooLong) : value.Trim();
+        // Every part is checked before anything is assigned, so a refused update changes nothing.
+        var (street, wardName, province, legacyAddress) =
+            (Part(contact.Street), Part(contact.WardName), Part(contact.Province), Part(contact.LegacyAddress));
 
         Phone = phone;
         Email = email;
-        Street = Part(contact.Street);
-        WardName = Part(contact.WardName);
-        Province = Part(contact.Province);
-        LegacyAddress = Part(contact.LegacyAddress);
+        Street = street;
+        WardName = wardName;
+        Province = province;
+        LegacyAddress = legacyAddress;
         PreferredLanguage = contact.PreferredLanguage;
         LargeText = contact.LargeText;
         ReadAloud = contact.ReadAloud;

@@ -36,6 +36,7 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<ConsentEvidence> ConsentEvidence => Set<ConsentEvidence>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ResidentActivation> ResidentActivations => Set<ResidentActivation>();
 
     private SensitiveData? _sensitive;
 
@@ -175,6 +176,8 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             resident.Property(r => r.WardName).HasMaxLength(Resident.MaxAddressLength);
             resident.Property(r => r.Province).HasMaxLength(Resident.MaxAddressLength);
             resident.Property(r => r.LegacyAddress).HasMaxLength(Resident.MaxAddressLength);
+            resident.HasIndex(r => r.AccountUserId).IsUnique();
+            resident.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AccountUserId).OnDelete(DeleteBehavior.Restrict);
             // Encrypted at rest; found only through the keyed hash below.
             resident.Property(r => r.PersonalIdNumber).HasConversion(
                 plain => plain == null ? null : sensitive.Protect(plain),
@@ -219,6 +222,18 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             // A signature or a thumbprint identifies a person: encrypted at rest like ID numbers.
             evidence.Property(e => e.Content).HasConversion(plain => sensitive.Protect(plain), cipher => sensitive.Unprotect(cipher));
             evidence.HasOne<Consent>().WithOne().HasForeignKey<ConsentEvidence>(e => e.ConsentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ResidentActivation>(activation =>
+        {
+            activation.HasIndex(a => a.SecretHash).IsUnique();
+            activation.HasIndex(a => a.CodeHash);
+            activation.HasIndex(a => a.ResidentId);
+            activation.Property(a => a.SecretHash).HasMaxLength(64);
+            activation.Property(a => a.CodeHash).HasMaxLength(64);
+            activation.HasOne<Resident>().WithMany().HasForeignKey(a => a.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            activation.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Restrict);
+            activation.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.IssuedByUserId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<AuditEvent>(audit =>

@@ -10,6 +10,7 @@ public static class ResidentsSetup
         services.AddSingleton<PersonalIdLookup>();
         services.AddScoped<ResidentRegister>();
         services.AddScoped<ResidentAccess>();
+        services.AddScoped<ResidentAccounts>();
         services.AddScoped<AuditLog>();
     }
 }

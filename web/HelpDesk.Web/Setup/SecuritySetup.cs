@@ -1,7 +1,22 @@
+using System.Threading.RateLimiting;
+
 namespace HelpDesk.Web.Setup;
 
 public static class SecuritySetup
 {
+    /// <summary>The policy for public pages that take a code (activation, consent check): a few tries per minute per address.</summary>
+    public const string PublicCodes = "public-codes";
+    public const int PublicCodeAttemptsPerMinute = 20;
+
+    /// <summary>Guessing codes is slowed down: each client address gets a few attempts a minute, then 429.</summary>
+    public static void AddHelpDeskRateLimits(this IServiceCollection services) => services.AddRateLimiter(options =>
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(PublicCodes, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicCodeAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+    });
+
     // No inline script or style anywhere: everything comes from our own origin.
     private const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +

@@ -4,6 +4,8 @@ using HelpDesk.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using HelpDesk.Web.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace HelpDesk.Web.Pages.Consents;
@@ -12,7 +14,7 @@ namespace HelpDesk.Web.Pages.Consents;
 /// Public: what the QR on a consent receipt opens. Says whether the consent stands, when and where it
 /// was given, for what and until when — and nothing about the person. The code is 80 random bits.
 /// </summary>
-[AllowAnonymous]
+[AllowAnonymous, EnableRateLimiting(SecuritySetup.PublicCodes)]
 public sealed class Check(HelpDeskDbContext db, ProcedureCatalog catalog, TimeProvider clock) : PageModel
 {
     public Consent? Record { get; private set; }

@@ -74,6 +74,61 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Accounts.ResidentActivation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash");
+
+                    b.HasIndex("IssuedByUserId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ResidentActivations");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -375,6 +430,9 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AccountUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("ChineseName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -453,6 +511,9 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountUserId")
+                        .IsUnique();
 
                     b.HasIndex("PersonalIdLookup")
                         .IsUnique();
@@ -907,6 +968,27 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Accounts.ResidentActivation", b =>
+                {
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Consents.Consent", b =>
                 {
                     b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
@@ -987,6 +1069,11 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
                 {
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpDesk.Domain.Places.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")

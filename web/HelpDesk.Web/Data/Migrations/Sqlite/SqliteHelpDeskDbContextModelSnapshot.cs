@@ -69,6 +69,61 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Accounts.ResidentActivation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash");
+
+                    b.HasIndex("IssuedByUserId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ResidentActivations");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -370,6 +425,9 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChineseName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -448,6 +506,9 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountUserId")
+                        .IsUnique();
 
                     b.HasIndex("PersonalIdLookup")
                         .IsUnique();
@@ -896,6 +957,27 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Accounts.ResidentActivation", b =>
+                {
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("IssuedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Domain.People.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Consents.Consent", b =>
                 {
                     b.HasOne("HelpDesk.Domain.Places.ServicePoint", null)
@@ -976,6 +1058,11 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HelpDesk.Domain.People.Resident", b =>
                 {
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("HelpDesk.Domain.Places.Ward", null)
                         .WithMany()
                         .HasForeignKey("WardId")
