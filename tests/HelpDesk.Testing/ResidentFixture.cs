@@ -52,7 +52,7 @@ public static class ResidentFixture
         var (consent, evidence) = Consent.Give(new ConsentRequest(visit.ResidentId!.Value, visit.PointId, visit.VolunteerId, null,
             ConsentMethod.DrawnSignature, choices, procedureCodes, Cultures.TraditionalChinese, SignaturePng), text, app.Clock.GetUtcNow());
         db.Consents.Add(consent);
-        db.ConsentEvidence.Add(evidence);
+        db.ConsentEvidence.Add(evidence!);
         await db.SaveChangesAsync();
         return consent.Id;
     }

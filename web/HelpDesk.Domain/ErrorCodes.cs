@@ -54,10 +54,12 @@ public static class ErrorCodes
     public const string ConsentWitnessRequired = nameof(ConsentWitnessRequired);
     public const string ConsentWitnessNotOnShift = nameof(ConsentWitnessNotOnShift);
     public const string ConsentRequired = nameof(ConsentRequired);
+    public const string ConsentNotPending = nameof(ConsentNotPending);
+    public const string ConsentPhoneNoAccount = nameof(ConsentPhoneNoAccount);
 
     public static readonly IReadOnlyList<string> All =
     [
-        ConsentNoPurpose, ConsentNoProcedure, ConsentSignatureMissing, ConsentPhotoNotImage, ConsentPhotoTooLarge, ConsentWitnessRequired, ConsentWitnessNotOnShift, ConsentRequired,
+        ConsentNoPurpose, ConsentNoProcedure, ConsentSignatureMissing, ConsentPhotoNotImage, ConsentPhotoTooLarge, ConsentWitnessRequired, ConsentWitnessNotOnShift, ConsentRequired, ConsentNotPending, ConsentPhoneNoAccount,
         ResidentBornInFuture, ResidentIdTaken,
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
         ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,

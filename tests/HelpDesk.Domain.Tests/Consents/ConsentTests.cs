@@ -129,8 +129,8 @@ public sealed class ConsentGive
         var (jpegConsent, jpegEvidence) = Consent.Give(ConsentBuilder.Thumbprint(SampleFiles.Jpeg(padTo: 4096)), Text, Now);
         var (pngConsent, pngEvidence) = Consent.Give(ConsentBuilder.Thumbprint(SampleFiles.Png(width: 300, height: 300)), Text, Now);
 
-        Assert.Equal(FileContent.Jpeg, jpegEvidence.ContentType);
-        Assert.Equal(FileContent.Png, pngEvidence.ContentType);
+        Assert.Equal(FileContent.Jpeg, jpegEvidence!.ContentType);
+        Assert.Equal(FileContent.Png, pngEvidence!.ContentType);
         Assert.Equal(jpegConsent.Id, jpegEvidence.ConsentId);
         Assert.Equal(pngConsent.Id, pngEvidence.ConsentId);
         Assert.Equal(ConsentMethod.Thumbprint, jpegConsent.Method);
@@ -142,7 +142,7 @@ public sealed class ConsentGive
     {
         var request = ConsentBuilder.Request();
         var (consent, evidence) = Consent.Give(request, Text, Now);
-        Assert.Equal(FileContent.Png, evidence.ContentType);
+        Assert.Equal(FileContent.Png, evidence!.ContentType);
         Assert.Equal(consent.Id, evidence.ConsentId);
         Assert.Equal(request.Evidence, evidence.Content);
     }
@@ -338,5 +338,62 @@ public sealed class ConsentCovers
         consent.Withdraw("volunteer-1", Now.AddHours(1));
         Assert.Equal(ConsentStatus.Withdrawn, consent.StatusAt(Now.AddHours(1)));
         Assert.Equal(ConsentStatus.Withdrawn, consent.StatusAt(consent.ExpiresAt.AddDays(1)));
+    }
+}
+
+public sealed class ConsentOnResidentPhone
+{
+    private static readonly DateTimeOffset Now = VietnamTime.At(new DateOnly(2026, 12, 1), new TimeOnly(18, 0));
+    private static readonly ConsentText Text = ConsentBuilder.ConsentText();
+
+    private static Consent Asked() =>
+        Consent.Give(ConsentBuilder.Request() with { Method = ConsentMethod.ResidentPhone, Evidence = [] }, Text, Now).Consent;
+
+    [Fact]
+    public void Asked_on_the_phone_it_is_pending_covers_nothing_and_has_no_evidence()
+    {
+        var (consent, evidence) = Consent.Give(ConsentBuilder.Request() with { Method = ConsentMethod.ResidentPhone, Evidence = [] }, Text, Now);
+
+        Assert.Null(evidence);
+        Assert.Equal(ConsentStatus.Pending, consent.StatusAt(Now));
+        Assert.False(consent.Covers(ResidentAction.HandleDetails, ConsentBuilder.PointId, Now));
+        Assert.False(consent.Covers(ResidentAction.FileProcedure, ConsentBuilder.PointId, Now, ConsentBuilder.BirthRegistrationCode));
+    }
+
+    [Fact]
+    public void Confirmed_on_the_phone_it_is_given_then_for_the_duration_chosen()
+    {
+        var consent = Asked();
+        var confirmed = Now.AddMinutes(5);
+
+        consent.ConfirmOnPhone("resident-user", Text, confirmed);
+
+        Assert.Equal(ConsentStatus.Valid, consent.StatusAt(confirmed));
+        Assert.Equal(confirmed, consent.GivenAt);
+        Assert.Equal(confirmed.AddDays(30), consent.ExpiresAt);
+        Assert.Equal("resident-user", consent.ConfirmedByUserId);
+        Assert.True(consent.Covers(ResidentAction.FileProcedure, ConsentBuilder.PointId, confirmed, ConsentBuilder.BirthRegistrationCode));
+    }
+
+    [Fact]
+    public void Unconfirmed_past_the_window_it_expires_and_can_no_longer_be_confirmed()
+    {
+        var consent = Asked();
+        var late = Now + Consent.PhoneConfirmationWindow;
+
+        Assert.Equal(ConsentStatus.Expired, consent.StatusAt(late));
+        Assert.Equal(ErrorCodes.ConsentNotPending, Assert.Throws<DomainException>(() => consent.ConfirmOnPhone("resident-user", Text, late)).Code);
+    }
+
+    [Fact]
+    public void A_confirmed_or_withdrawn_consent_cannot_be_confirmed_again()
+    {
+        var confirmed = Asked();
+        confirmed.ConfirmOnPhone("resident-user", Text, Now);
+        Assert.Equal(ErrorCodes.ConsentNotPending, Assert.Throws<DomainException>(() => confirmed.ConfirmOnPhone("resident-user", Text, Now)).Code);
+
+        var withdrawn = Asked();
+        withdrawn.Withdraw("resident-user", Now);
+        Assert.Equal(ErrorCodes.ConsentNotPending, Assert.Throws<DomainException>(() => withdrawn.ConfirmOnPhone("resident-user", Text, Now)).Code);
     }
 }

@@ -180,6 +180,40 @@ public abstract class ResidentAccountTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task A_consent_asked_on_the_residents_own_phone_counts_only_once_confirmed_there()
+    {
+        var desk = await OnShiftAsync(ConsentPurpose.CreateAccount);
+        await using var _app = desk.App;
+        var code = (await IssueAsync(desk)).QuerySelector("[data-testid=activation-code]")!.TextContent.Trim();
+        var (phone, _) = await ActivateWithCodeAsync(desk, code);
+
+        var (_, form) = await desk.Client.GetAsync($"/desk/visits/{desk.VisitId}/consent");
+        foreach (var id in new[] { "purpose-file-procedure", "procedure-" + BirthRegistration })
+            ((IHtmlInputElement)form.QuerySelector($"[data-testid='{id}']")!).IsChecked = true;
+        var (_, receipt) = await desk.Client.SubmitAsync(form, "[data-testid=consent-form]", new Dictionary<string, string>
+        {
+            ["Duration"] = "30-days", ["Method"] = nameof(ConsentMethod.ResidentPhone),
+        });
+        Assert.NotNull(receipt.QuerySelector("[data-testid=receipt-awaiting]"));
+        Assert.Null(desk.InScope(db => db.ConsentEvidence.FirstOrDefault(e => db.Consents.Any(c => c.Id == e.ConsentId && c.Method == ConsentMethod.ResidentPhone))));
+        var (_, start) = await desk.Client.GetAsync($"/desk/visits/{desk.VisitId}/file");
+        var (_, refused) = await desk.Client.SubmitAsync(start, "[data-testid=start-form]", new Dictionary<string, string> { ["ProcedureCode"] = BirthRegistration });
+        Assert.NotNull(refused.QuerySelector("[data-testid=filing-error]"));
+
+        var (_, mine) = await phone.GetAsync("/me");
+        Assert.Contains("林文福", mine.Body!.TextContent);
+        var (_, confirmed) = await phone.SubmitAsync(mine, "[data-testid=awaiting-consent] form");
+        Assert.Null(confirmed.QuerySelector("[data-testid=awaiting-consent]"));
+
+        var (_, started) = await desk.Client.SubmitAsync(start, "[data-testid=start-form]", new Dictionary<string, string> { ["ProcedureCode"] = BirthRegistration });
+        Assert.EndsWith("/steps/1", new Uri(started.Url).AbsolutePath);
+        var (_, after) = await desk.Client.GetAsync(new Uri(receipt.Url).AbsolutePath);
+        Assert.NotNull(after.QuerySelector("[data-testid=receipt-confirmed]"));
+        var consent = desk.InScope(db => db.Consents.Single(c => c.Method == ConsentMethod.ResidentPhone));
+        Assert.Equal(desk.InScope(db => db.Residents.Single()).AccountUserId, consent.ConfirmedByUserId);
+    }
+
+    [Fact]
     public async Task The_download_holds_everything_about_the_resident_and_who_saw_it()
     {
         var desk = await OnShiftAsync(ConsentPurpose.CreateAccount);

@@ -22,6 +22,8 @@ public enum ConsentMethod
     DrawnSignature,
     /// <summary>For a resident who cannot write: a photo of their thumbprint, with a second volunteer as witness.</summary>
     Thumbprint,
+    /// <summary>The resident confirms on their own phone, signed in to their own account.</summary>
+    ResidentPhone,
 }
 
 /// <summary>What a volunteer is about to do with a resident's data; each needs a consent covering it.</summary>
@@ -36,7 +38,7 @@ public enum ResidentAction
     Notify,
 }
 
-public enum ConsentStatus { Valid, Expired, Withdrawn }
+public enum ConsentStatus { Valid, Expired, Withdrawn, Pending }
 
 /// <summary>
 /// A resident's consent, given to a service point and the volunteer serving them, for the purposes
@@ -74,6 +76,9 @@ public sealed class Consent
     public DateTimeOffset ExpiresAt { get; private set; }
     /// <summary>Printed in the receipt's QR: shows whether the consent stands, and nothing personal.</summary>
     public string VerificationCode { get; private set; } = "";
+    /// <summary>When the resident confirmed on their own phone (<see cref="ConsentMethod.ResidentPhone"/> only).</summary>
+    public DateTimeOffset? ConfirmedAt { get; private set; }
+    public string? ConfirmedByUserId { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawnByUserId { get; private set; }
 
@@ -81,7 +86,7 @@ public sealed class Consent
     /// Records a consent and its evidence (kept apart: it is large and read only when someone asks to
     /// see it), or refuses with the first rule broken (an <see cref="ErrorCodes"/> code).
     /// </summary>
-    public static (Consent Consent, ConsentEvidence Evidence) Give(ConsentRequest request, ConsentText text, DateTimeOffset now)
+    public static (Consent Consent, ConsentEvidence? Evidence) Give(ConsentRequest request, ConsentText text, DateTimeOffset now)
     {
         var purposes = request.Choices.Purposes.Distinct().ToList();
         if (purposes.Count == 0) throw new DomainException(ErrorCodes.ConsentNoPurpose);
@@ -102,9 +107,12 @@ public sealed class Consent
                 if (request.Evidence.Length > MaxThumbprintBytes) throw new DomainException(ErrorCodes.ConsentPhotoTooLarge);
                 if (string.IsNullOrEmpty(request.WitnessId) || request.WitnessId == request.VolunteerId) throw new DomainException(ErrorCodes.ConsentWitnessRequired);
                 break;
+            case ConsentMethod.ResidentPhone:
+                break;
             default:
                 throw new DomainException(ErrorCodes.FieldChoice);
         }
+        var awaitsPhone = request.Method == ConsentMethod.ResidentPhone;
 
         var consent = new Consent
         {
@@ -121,16 +129,38 @@ public sealed class Consent
                        .. procedures.Select(code => $"{ConsentPurpose.FileProcedure}:{code}")],
             DurationId = duration.Id,
             GivenAt = now,
-            ExpiresAt = duration.Days == 0
-                ? VietnamTime.At(VietnamTime.Today(now).AddDays(1), TimeOnly.MinValue)
-                : now.AddDays(duration.Days),
+            // Asked on the resident's phone: nothing is allowed until they confirm, within the window.
+            ExpiresAt = awaitsPhone ? now + PhoneConfirmationWindow : EndOf(duration, now),
             VerificationCode = NewVerificationCode(),
         };
-        return (consent, new ConsentEvidence(consent.Id, evidenceType!, request.Evidence));
+        return (consent, awaitsPhone ? null : new ConsentEvidence(consent.Id, evidenceType!, request.Evidence));
     }
 
+    /// <summary>How long a consent asked on the resident's phone waits for their confirmation.</summary>
+    public static readonly TimeSpan PhoneConfirmationWindow = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The resident, signed in on their own phone, confirms the consent shown there: it is given now,
+    /// for the duration chosen. Refused unless it awaits confirmation and belongs to that resident's account.
+    /// </summary>
+    public void ConfirmOnPhone(string residentUserId, ConsentText text, DateTimeOffset now)
+    {
+        if (StatusAt(now) != ConsentStatus.Pending) throw new DomainException(ErrorCodes.ConsentNotPending);
+        var duration = text.Duration(DurationId) ?? throw new DomainException(ErrorCodes.FieldChoice);
+        ConfirmedAt = now;
+        ConfirmedByUserId = residentUserId;
+        GivenAt = now;
+        ExpiresAt = EndOf(duration, now);
+    }
+
+    private static DateTimeOffset EndOf(ConsentDuration duration, DateTimeOffset now) =>
+        duration.Days == 0 ? VietnamTime.At(VietnamTime.Today(now).AddDays(1), TimeOnly.MinValue) : now.AddDays(duration.Days);
+
     public ConsentStatus StatusAt(DateTimeOffset now) =>
-        WithdrawnAt is not null ? ConsentStatus.Withdrawn : now >= ExpiresAt ? ConsentStatus.Expired : ConsentStatus.Valid;
+        WithdrawnAt is not null ? ConsentStatus.Withdrawn
+        : now >= ExpiresAt ? ConsentStatus.Expired
+        : Method == ConsentMethod.ResidentPhone && ConfirmedAt is null ? ConsentStatus.Pending
+        : ConsentStatus.Valid;
 
     /// <summary>The purposes agreed, without the procedures (for display).</summary>
     public IReadOnlyList<string> Purposes =>

@@ -11,6 +11,7 @@ public static class ResidentsSetup
         services.AddScoped<ResidentRegister>();
         services.AddScoped<ResidentAccess>();
         services.AddScoped<ResidentAccounts>();
+        services.AddScoped<ConsentDocuments>();
         services.AddScoped<AuditLog>();
     }
 }

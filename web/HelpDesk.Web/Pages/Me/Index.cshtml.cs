@@ -6,6 +6,7 @@ using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,8 +20,10 @@ namespace HelpDesk.Web.Pages.Me;
 /// (withdrawn here at once), the dossiers being prepared for them, and everything as a download.
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, ConsentDocuments documents, AuditLog audit, TimeProvider clock) : PageModel
 {
+    /// <summary>Consents a volunteer asked for on this phone, with their text as it will be agreed.</summary>
+    public IReadOnlyList<(Consent Consent, ConsentText Text, ConsentChoices Choices)> Awaiting { get; private set; } = [];
     public Resident Person { get; private set; } = null!;
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> PointNames { get; private set; } = new Dictionary<Guid, string>();
@@ -34,6 +37,16 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, AuditL
         if (await LoadAsync() is { } missing) return missing;
         await audit.SaveAsync(new AuditEntry(AuditActions.ResidentViewed, User.UserId(), Person.Id, Detail: "self"));
         return Page();
+    }
+
+    /// <summary>The resident agrees, on their own phone, to the consent the volunteer asked for.</summary>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid consentId)
+    {
+        if (await LoadAsync() is { } missing) return missing;
+        if (Awaiting.FirstOrDefault(a => a.Consent.Id == consentId) is not { Consent: { } consent, Text: { } text }) return NotFound();
+        consent.ConfirmOnPhone(User.UserId(), text, clock.GetUtcNow());
+        await audit.SaveAsync(new AuditEntry(AuditActions.ConsentGiven, User.UserId(), Person.Id, $"consent:{consent.Id}", consent.PointId, "phone"));
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId)
@@ -88,6 +101,10 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, AuditL
         Consents = (await db.Consents.Where(c => c.ResidentId == person.Id).ToListAsync()).OrderByDescending(c => c.GivenAt).ToList();
         var pointIds = Consents.Select(c => c.PointId).Distinct().ToList();
         PointNames = await db.ServicePoints.Where(p => pointIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name);
+        var awaiting = new List<(Consent, ConsentText, ConsentChoices)>();
+        foreach (var consent in Consents.Where(c => c.StatusAt(Now) == ConsentStatus.Pending))
+            if (await documents.OfAsync(consent) is var (text, choices)) awaiting.Add((consent, text, choices));
+        Awaiting = awaiting;
         Drafts = await db.DossierDrafts.Where(d => db.Visits.Any(v => v.Id == d.VisitId && v.ResidentId == person.Id)).ToListAsync();
         return null;
     }

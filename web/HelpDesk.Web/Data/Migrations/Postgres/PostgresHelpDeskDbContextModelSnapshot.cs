@@ -186,6 +186,12 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasColumnType("text");
+
                     b.Property<string>("DurationId")
                         .IsRequired()
                         .HasMaxLength(32)

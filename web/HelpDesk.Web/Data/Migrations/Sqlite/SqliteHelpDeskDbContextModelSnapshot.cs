@@ -181,6 +181,12 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedByUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DurationId")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1,9 +1,9 @@
 using HelpDesk.Domain.Audit;
 using HelpDesk.Domain.Consents;
-using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
+using HelpDesk.Web.Residents;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +19,7 @@ namespace HelpDesk.Web.Pages.Desk.Residents;
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
 public sealed class ConsentReceipt(
-    HelpDeskDbContext db, DeskService desk, ConsentTexts texts, ProcedureCatalog catalog, AuditLog audit, IOptions<HelpDeskOptions> options)
+    HelpDeskDbContext db, DeskService desk, ConsentDocuments documents, AuditLog audit, IOptions<HelpDeskOptions> options)
     : ResidentPage(db, desk)
 {
     public Consent Record { get; private set; } = null!;
@@ -43,7 +43,8 @@ public sealed class ConsentReceipt(
     public async Task<IActionResult> OnGetEvidenceAsync(Guid visitId, Guid consentId)
     {
         if (await LoadAsync(visitId, consentId) is { } refused) return refused;
-        var evidence = await Db.ConsentEvidence.SingleAsync(e => e.ConsentId == consentId);
+        var evidence = await Db.ConsentEvidence.SingleOrDefaultAsync(e => e.ConsentId == consentId);
+        if (evidence is null) return NotFound();
         await audit.SaveAsync(new AuditEntry(AuditActions.ConsentViewed, User.UserId(), Served!.Id, $"consent:{Record.Id}", CurrentVisit.PointId, "evidence"));
         return File(evidence.Content, evidence.ContentType);
     }
@@ -64,14 +65,11 @@ public sealed class ConsentReceipt(
         if (await LoadServedAsync(visitId) is { } refused) return refused;
         var wardPoints = Db.ServicePoints.Where(p => p.WardId == WardId).Select(p => p.Id);
         var consent = await Db.Consents.SingleOrDefaultAsync(c => c.Id == consentId && c.ResidentId == Served!.Id && wardPoints.Contains(c.PointId));
-        if (consent is null || texts.Find(consent.TextVersion) is not { } text) return NotFound();
+        if (consent is null || await documents.OfAsync(consent) is not var (text, choices)) return NotFound();
         Record = consent;
         Text = text;
+        Choices = choices;
         Status = consent.StatusAt(Desk.Now);
-        var point = await Db.ServicePoints.SingleAsync(p => p.Id == consent.PointId);
-        var ward = await Db.Wards.Where(w => w.Id == point.WardId).Select(w => w.Name).SingleAsync();
-        var names = consent.ProcedureCodes.Select(code => catalog.FindByCode(code)?.Name).OfType<LocalizedText>().ToList();
-        Choices = new ConsentChoices(consent.Purposes, names, consent.DurationId, point.Name, ward);
         var people = await Db.Users.Where(u => u.Id == consent.VolunteerId || u.Id == consent.WitnessId)
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         VolunteerName = people.GetValueOrDefault(consent.VolunteerId) ?? "";

@@ -62,6 +62,8 @@ public sealed class GiveConsent(
         var evidence = await EvidenceAsync();
         if (Method == ConsentMethod.Thumbprint && !string.IsNullOrEmpty(WitnessId) && Witnesses.All(w => w.Id != WitnessId))
             Refuse(nameof(WitnessId), ErrorCodes.ConsentWitnessNotOnShift);
+        if (Method == ConsentMethod.ResidentPhone && Served!.AccountUserId is null)
+            Refuse(nameof(Method), ErrorCodes.ConsentPhoneNoAccount);
         if (Errors.Count > 0) return Page();
 
         var procedures = ProcedureCodes.Select(code => catalog.FindByCode(code)).OfType<ProcedureDefinition>().Where(p => p.Proxy.Allowed).ToList();
@@ -72,7 +74,7 @@ public sealed class GiveConsent(
         {
             var (consent, proof) = Consent.Give(request, Text, Desk.Now);
             Db.Consents.Add(consent);
-            Db.ConsentEvidence.Add(proof);
+            if (proof is not null) Db.ConsentEvidence.Add(proof);
             await audit.SaveAsync(new AuditEntry(AuditActions.ConsentGiven, User.UserId(), Served.Id, $"consent:{consent.Id}", CurrentVisit.PointId, consent.Method.ToString()));
             return RedirectToPage("ConsentReceipt", new { visitId, consentId = consent.Id });
         }
