@@ -137,6 +137,24 @@ public abstract class ResidentPagesTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task A_search_is_audited_by_its_kind_and_count_never_by_what_was_typed()
+    {
+        var desk = await OnShiftAsync();
+        await using var _app = desk.App;
+        await SubmitNewAsync(desk, Bao);
+
+        await SearchAsync(desk, IdNumber);
+        await SearchAsync(desk, "nguyen van");
+
+        var searches = InScope(desk.App, db => db.AuditEvents.Where(e => e.Action == HelpDesk.Domain.Audit.AuditActions.ResidentSearched).OrderBy(e => e.Sequence).ToList());
+        Assert.Equal(["id:1", "name:1"], searches.Select(e => e.Detail));
+        var everything = InScope(desk.App, db => db.AuditEvents.ToList());
+        Assert.DoesNotContain(everything, e => $"{e.Subject} {e.Detail}".Contains("079090") || $"{e.Subject} {e.Detail}".Contains("nguyen"));
+        var registered = Assert.Single(everything, e => e.Action == HelpDesk.Domain.Audit.AuditActions.ResidentRegistered);
+        Assert.Equal(InScope(desk.App, db => db.Residents.Single().Id), registered.ResidentId);
+    }
+
+    [Fact]
     public async Task The_id_number_reaches_no_address_and_is_shown_only_masked()
     {
         var desk = await OnShiftAsync();
