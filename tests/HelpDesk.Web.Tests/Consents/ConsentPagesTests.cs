@@ -176,6 +176,9 @@ public abstract class ConsentPagesTests(DatabaseProviderChoice choice)
         var (_, noProcedure) = await desk.Client.SubmitAsync(form, "[data-testid=consent-form]", new Dictionary<string, string> { [SignatureField] = SignatureDataUrl });
         Assert.Equal(ResourceFiles.Value("vi", "Error_ConsentNoProcedure"), noProcedure.QuerySelector("[data-testid=error-ProcedureCodes]")!.TextContent.Trim());
 
+        var (_, noMethod) = await desk.Client.SubmitAsync(form, "[data-testid=consent-form]", new Dictionary<string, string> { ["Method"] = "" });
+        Assert.Equal(ResourceFiles.Value("vi", "Error_FieldRequired"), noMethod.QuerySelector("[data-testid=error-Method]")!.TextContent.Trim());
+
         Assert.Equal(0, desk.InScope(db => db.Consents.Count()));
         Assert.Equal(0, desk.InScope(db => db.ConsentEvidence.Count()));
     }

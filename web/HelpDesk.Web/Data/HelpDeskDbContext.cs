@@ -184,7 +184,8 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
                 cipher => cipher == null ? null : sensitive.Unprotect(cipher));
             resident.Property(r => r.PersonalIdLookup).HasMaxLength(64);
             resident.HasIndex(r => r.PersonalIdLookup).IsUnique();
-            resident.HasIndex(r => new { r.WardId, r.Phone });
+            // Also gives the result order, so no planner prefers the name index for a phone search.
+            resident.HasIndex(r => new { r.WardId, r.Phone, r.SearchName });
             resident.HasIndex(r => new { r.WardId, r.SearchName, r.DateOfBirth });
             resident.HasOne<Ward>().WithMany().HasForeignKey(r => r.WardId).OnDelete(DeleteBehavior.Restrict);
             resident.HasMany(r => r.NameTokens).WithOne().HasForeignKey(t => t.ResidentId).OnDelete(DeleteBehavior.Cascade);
@@ -282,7 +283,13 @@ public sealed class SqliteHelpDeskDbContext(DbContextOptions<SqliteHelpDeskDbCon
 }
 
 /// <summary>For a ward, a city or a province: several app instances on one PostgreSQL server.</summary>
-public sealed class PostgresHelpDeskDbContext(DbContextOptions<PostgresHelpDeskDbContext> options) : HelpDeskDbContext(options);
+public sealed class PostgresHelpDeskDbContext(DbContextOptions<PostgresHelpDeskDbContext> options) : HelpDeskDbContext(options)
+{
+    // Folded names are compared as byte ranges ("starts with" in ResidentRegister); a language
+    // collation would order spaces differently and break that.
+    protected override void ConfigureProvider(ModelBuilder builder) =>
+        builder.Entity<Resident>().Property(r => r.SearchName).UseCollation("C");
+}
 
 /// <summary>An ASP.NET Core data-protection key, stored in the database when running on PostgreSQL.</summary>
 public sealed class DataProtectionKey

@@ -495,7 +495,8 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Sex")
                         .IsRequired()
@@ -524,7 +525,7 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonalIdLookup")
                         .IsUnique();
 
-                    b.HasIndex("WardId", "Phone");
+                    b.HasIndex("WardId", "Phone", "SearchName");
 
                     b.HasIndex("WardId", "SearchName", "DateOfBirth");
 

@@ -519,7 +519,7 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonalIdLookup")
                         .IsUnique();
 
-                    b.HasIndex("WardId", "Phone");
+                    b.HasIndex("WardId", "Phone", "SearchName");
 
                     b.HasIndex("WardId", "SearchName", "DateOfBirth");
 

@@ -62,13 +62,14 @@ public sealed class GiveConsent(
         var evidence = await EvidenceAsync();
         if (Method == ConsentMethod.Thumbprint && !string.IsNullOrEmpty(WitnessId) && Witnesses.All(w => w.Id != WitnessId))
             Refuse(nameof(WitnessId), ErrorCodes.ConsentWitnessNotOnShift);
+        if (Method is null) Refuse(nameof(Method), ErrorCodes.FieldRequired);
         if (Method == ConsentMethod.ResidentPhone && Served!.AccountUserId is null)
             Refuse(nameof(Method), ErrorCodes.ConsentPhoneNoAccount);
         if (Errors.Count > 0) return Page();
 
         var procedures = ProcedureCodes.Select(code => catalog.FindByCode(code)).OfType<ProcedureDefinition>().Where(p => p.Proxy.Allowed).ToList();
         var choices = new ConsentChoices(Purposes, procedures.Select(p => p.Name).ToList(), Duration ?? "", PointName, WardName);
-        var request = new ConsentRequest(Served!.Id, CurrentVisit.PointId, User.UserId(), WitnessId, Method ?? (ConsentMethod)(-1),
+        var request = new ConsentRequest(Served!.Id, CurrentVisit.PointId, User.UserId(), WitnessId, Method!.Value,
             choices, Purposes.Contains(ConsentPurpose.FileProcedure) ? procedures.Select(p => p.Code).ToList() : [], Explanation, evidence);
         try
         {
