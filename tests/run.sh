@@ -153,6 +153,13 @@ PG_STARTED=1
 export HELPDESK_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true"
 export HELPDESK_CHROMIUM="$CHROMIUM"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Every test host watches its settings and static files; hundreds of hosts in one run exhaust the
+# kernel's inotify instances (128 per user by default). Poll instead, and raise the limit if we may.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+if [ -w /proc/sys/fs/inotify/max_user_instances ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances)" -lt 1024 ]; then
+  echo 1024 > /proc/sys/fs/inotify/max_user_instances || true
+fi
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # MSBuild worker nodes would otherwise outlive the script (and can hold CI pipes open).
