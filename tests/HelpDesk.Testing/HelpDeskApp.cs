@@ -52,6 +52,8 @@ public class HelpDeskApp : WebApplicationFactory<Program>
     public DatabaseProvider Provider { get; }
     public string DataDirectory { get; }
     public LogCapture Logs { get; } = new();
+    /// <summary>Services a test adds (set before the app starts), e.g. a fault to inject.</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
     /// <summary>The app's clock (TimeProvider); tests may move it forward.</summary>
     public TestClock Clock { get; } = new();
 
@@ -78,6 +80,7 @@ public class HelpDeskApp : WebApplicationFactory<Program>
         {
             services.AddSingleton<ILoggerProvider>(Logs);
             services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(services);
         });
     }
 

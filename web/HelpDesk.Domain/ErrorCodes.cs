@@ -43,6 +43,17 @@ public static class ErrorCodes
     public const string VisitClosed = nameof(VisitClosed);
     public const string ProxyNotAllowed = nameof(ProxyNotAllowed);
 
+    public const string DossierIncomplete = nameof(DossierIncomplete);
+    public const string DossierDocumentsMissing = nameof(DossierDocumentsMissing);
+    public const string DossierMoveNotAllowed = nameof(DossierMoveNotAllowed);
+    public const string DossierRoleNotAllowed = nameof(DossierRoleNotAllowed);
+    public const string DossierReasonRequired = nameof(DossierReasonRequired);
+    public const string DossierAlreadyExtended = nameof(DossierAlreadyExtended);
+    public const string DossierExtensionDate = nameof(DossierExtensionDate);
+    public const string DossierExtensionTooLate = nameof(DossierExtensionTooLate);
+    public const string TrackingCodeMalformed = nameof(TrackingCodeMalformed);
+    public const string TrackingCodeMistyped = nameof(TrackingCodeMistyped);
+
     public const string ResidentBornInFuture = nameof(ResidentBornInFuture);
     public const string ResidentIdTaken = nameof(ResidentIdTaken);
 
@@ -57,16 +68,30 @@ public static class ErrorCodes
     public const string ConsentNotPending = nameof(ConsentNotPending);
     public const string ConsentPhoneNoAccount = nameof(ConsentPhoneNoAccount);
 
+    public const string ScanDocumentFull = nameof(ScanDocumentFull);
+    public const string ScanConsentNeeded = nameof(ScanConsentNeeded);
+
+    public const string UploadEmpty = nameof(UploadEmpty);
+    public const string UploadTooLarge = nameof(UploadTooLarge);
+    public const string UploadNotAccepted = nameof(UploadNotAccepted);
+    public const string UploadDamaged = nameof(UploadDamaged);
+    public const string UploadHiddenContent = nameof(UploadHiddenContent);
+    public const string UploadTooManyPages = nameof(UploadTooManyPages);
+    public const string UploadImageTooLarge = nameof(UploadImageTooLarge);
+
     public static readonly IReadOnlyList<string> All =
     [
         ConsentNoPurpose, ConsentNoProcedure, ConsentSignatureMissing, ConsentPhotoNotImage, ConsentPhotoTooLarge, ConsentWitnessRequired, ConsentWitnessNotOnShift, ConsentRequired, ConsentNotPending, ConsentPhoneNoAccount,
-        ResidentBornInFuture, ResidentIdTaken,
+        ResidentBornInFuture, ResidentIdTaken, ScanDocumentFull, ScanConsentNeeded,
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
         ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,
+        DossierIncomplete, DossierDocumentsMissing, DossierMoveNotAllowed, DossierRoleNotAllowed, DossierReasonRequired,
+        DossierAlreadyExtended, DossierExtensionDate, DossierExtensionTooLate, TrackingCodeMalformed, TrackingCodeMistyped,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
         PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
         FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,
         FieldBelowMin, FieldAboveMax, FieldChoice, FieldTooFewItems, FieldTooManyItems, FieldEmail,
+        UploadEmpty, UploadTooLarge, UploadNotAccepted, UploadDamaged, UploadHiddenContent, UploadTooManyPages, UploadImageTooLarge,
     ];
 }
 

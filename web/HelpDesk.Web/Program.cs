@@ -11,6 +11,8 @@ builder.Services.AddHelpDeskPages();
 builder.Services.AddHelpDeskFirstRun();
 builder.Services.AddHelpDeskDesk();
 builder.Services.AddHelpDeskResidents();
+builder.Services.AddHelpDeskDocuments();
+builder.Services.AddHelpDeskDossiers();
 builder.Services.AddHelpDeskRateLimits();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ app.RememberCultureFromQuery();
 app.UseExceptionHandler("/error");
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseSecurityHeaders();
+app.UseUploadSizeLimit();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

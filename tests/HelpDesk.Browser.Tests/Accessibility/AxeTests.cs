@@ -1,12 +1,19 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using HelpDesk.Browser.Tests.Infrastructure;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Consents;
+using HelpDesk.Domain.Documents;
+using HelpDesk.Domain.Dossiers;
+using HelpDesk.Domain.Procedures;
 using HelpDesk.Testing;
+using HelpDesk.Web.Data;
+using HelpDesk.Web.Documents;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -25,6 +32,11 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
 
     /// <summary>Pages that answer only to POST with a redirect or an empty response: nothing to check.</summary>
     private static readonly string[] PostOnlyPages = ["/Preferences", "/Account/SignOut", "/Account/KeepAlive"];
+
+    private const string BirthCertificate = "birthCertificate";
+
+    /// <summary>A page of a paper as a flatbed scanner gives it: A4 at 150 dpi (before <see cref="Checks"/>, which uses it).</summary>
+    private static readonly byte[] PaperScan = SampleScans.Png(1240, 1754);
 
     /// <summary>Every page state checked, by the Razor page that renders it.</summary>
     private static readonly PageCheck[] Checks =
@@ -248,6 +260,45 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("review")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Filing/Documents", "/desk/drafts/{birth registration}/documents (a page of the birth certificate kept)", async s =>
+        {
+            var (draftId, _) = await DraftWithPagesAsync(s, 1);
+            await s.Volunteer.GotoAsync($"/desk/drafts/{draftId}/documents");
+            await Expect(s.Volunteer.GetByTestId($"page-{BirthCertificate}-1")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Documents", "/desk/drafts/{birth registration}/documents (preview of a new page open)", async s =>
+        {
+            var (draftId, _) = await DraftWithPagesAsync(s, 0);
+            await s.Volunteer.GotoAsync($"/desk/drafts/{draftId}/documents");
+            // capture.js hides the plain upload button when it takes over the form.
+            await Expect(s.Volunteer.GetByTestId($"document-{BirthCertificate}").Locator("[data-capture-plain]")).ToBeHiddenAsync();
+            await s.Volunteer.GetByTestId($"file-{BirthCertificate}").SetInputFilesAsync(
+                new FilePayload { Name = "giay-khai-sinh.png", MimeType = FileContent.Png, Buffer = PaperScan });
+            await Expect(s.Volunteer.GetByTestId($"preview-{BirthCertificate}")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Scan", "/desk/drafts/{birth registration}/scans/{page 1 of 2}", async s =>
+        {
+            var (draftId, pages) = await DraftWithPagesAsync(s, 2);
+            await s.Volunteer.GotoAsync($"/desk/drafts/{draftId}/scans/{pages[0]}");
+            await ExpectViewerReadyAsync(s.Volunteer);
+            return s.Volunteer;
+        }),
+        new("/Desk/Filing/Scan", "/desk/drafts/{birth registration}/scans/{a PDF}", async s =>
+        {
+            var (draftId, pages) = await DraftWithPagesAsync(s, 1, pdf: true);
+            await s.Volunteer.GotoAsync($"/desk/drafts/{draftId}/scans/{pages[0]}");
+            await Expect(s.Volunteer.GetByTestId("scan-download")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Staff/Scan", "/staff/scans/{page} (ward staff)", async s =>
+        {
+            var (_, pages) = await DraftWithPagesAsync(s, 1);
+            await s.Staff.GotoAsync($"/staff/scans/{pages[0]}");
+            await ExpectViewerReadyAsync(s.Staff);
+            return s.Staff;
+        }),
         new("/Desk/Residents/Find", "/desk/visits/{open visit}/resident (searched: no result)", async s =>
         {
             await OpenVisitAsync(s.Volunteer);
@@ -331,6 +382,32 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Anonymous.GetByTestId("create-passkey")).ToBeVisibleAsync();
             return s.Anonymous;
         }),
+        new("/Desk/Dossiers/Slip", "/desk/dossiers/{submitted}/slip (A5)", async s =>
+        {
+            var (dossierId, _) = await SubmittedDossierAsync(s);
+            await s.Volunteer.GotoAsync($"/desk/dossiers/{dossierId}/slip");
+            await Expect(s.Volunteer.GetByTestId("print")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Track/Index", "/t", async s =>
+        {
+            await s.Anonymous.GotoAsync("/t");
+            await Expect(s.Anonymous.GetByTestId("track-form")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Track/Status", "/t/{code of a submitted dossier}", async s =>
+        {
+            var (_, code) = await SubmittedDossierAsync(s);
+            await s.Anonymous.GotoAsync($"/t/{code}");
+            await Expect(s.Anonymous.GetByTestId("track-result")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
+        new("/Track/Status", "/t/{unknown code}", async s =>
+        {
+            await s.Anonymous.GotoAsync($"/t/{TrackingCode.New().Compact}");
+            await Expect(s.Anonymous.GetByTestId("track-unknown")).ToBeVisibleAsync();
+            return s.Anonymous;
+        }),
         new("/Me/Index", "/me (signed-in resident)", async s =>
         {
             await s.Resident.GotoAsync("/me");
@@ -365,6 +442,59 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A new birth-registration draft of the volunteer's open visit with <paramref name="pages"/> scans of the birth
+    /// certificate (PDFs when <paramref name="pdf"/>), added by the test shortcut (ScanJourneyTests uploads for real).
+    /// Returns the draft's id and the scans' ids.
+    /// </summary>
+    private static async Task<(Guid DraftId, IReadOnlyList<Guid> Pages)> DraftWithPagesAsync(Sessions s, int pages, bool pdf = false)
+    {
+        await StartBirthRegistrationAsync(s);
+        var draftId = Guid.Parse(new Uri(s.Volunteer.Url).Segments[3].TrimEnd('/'));
+        using var scope = s.App.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<HelpDeskDbContext>();
+        var draft = await db.DossierDrafts.SingleAsync(d => d.Id == draftId);
+        var residentId = await db.Visits.Where(v => v.Id == draft.VisitId).Select(v => v.ResidentId).SingleAsync();
+        var document = services.GetRequiredService<ProcedureCatalog>().FindByCode(draft.ProcedureCode)!.Documents.Single(d => d.Id == BirthCertificate);
+        var scans = services.GetRequiredService<Scans>();
+        var added = new List<Guid>();
+        for (var i = 0; i < pages; i++)
+            added.Add((await scans.AddAsync(draft, document, pdf ? SampleScans.Pdf(2) : PaperScan, s.VolunteerAccount.UserId, residentId)).Id);
+        return (draftId, added);
+    }
+
+    /// <summary>
+    /// A birth registration submitted from the volunteer's open visit, written directly (the test shortcut:
+    /// filling every screen has its own checks). Returns the dossier's id and its tracking code.
+    /// </summary>
+    private static async Task<(Guid DossierId, string Code)> SubmittedDossierAsync(Sessions s)
+    {
+        var (draftId, _) = await DraftWithPagesAsync(s, 1);
+        using var scope = s.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var draft = await db.DossierDrafts.SingleAsync(d => d.Id == draftId);
+        var visit = await db.Visits.SingleAsync(v => v.Id == draft.VisitId);
+        var consentId = await db.Consents.Where(c => c.ResidentId == visit.ResidentId).Select(c => c.Id).FirstAsync();
+        var procedure = scope.ServiceProvider.GetRequiredService<ProcedureCatalog>().FindByCode(draft.ProcedureCode)!;
+        var now = s.App.Clock.GetUtcNow();
+        var sequence = await db.Dossiers.CountAsync() + 1;
+        var code = TrackingCode.New();
+        var dossier = Dossier.Submit(draft, procedure, visit.ResidentId!.Value, consentId, DossierNumber.For(OpenPoint, now, sequence), code,
+            complete: true, missingDocuments: [], s.VolunteerAccount.UserId, now);
+        db.Dossiers.Add(dossier);
+        draft.MarkSubmitted(dossier.Id, now);
+        await db.SaveChangesAsync();
+        return (dossier.Id, code.Compact);
+    }
+
+    /// <summary>viewer.js has fitted the loaded scan to the frame and shown its toolbar.</summary>
+    private static async Task ExpectViewerReadyAsync(IPage page)
+    {
+        await Expect(page.GetByTestId("scan-viewer")).ToHaveAttributeAsync("data-zoom", new Regex("^[0-9]+$"));
+        await Expect(page.Locator("[data-viewer-tools]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
     /// The volunteer's open visit, serving a resident (with an ID number) who consented to an account,
     /// to scans and to a birth registration being filed; attached the first time by the test shortcut
     /// (the consent pages have their own checks). Returns the visit's id.
@@ -377,7 +507,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
         {
             // The same resident comes back in each language's new visit: an ID number is registered once.
             using var scope = s.App.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Data.HelpDeskDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
             var known = db.Residents.FirstOrDefault(r => r.FullName == "Lâm Văn Phúc");
             if (known is null) await s.App.ServeResidentAsync(visitId, "Lâm Văn Phúc", "林文福", personalId: "079060001234");
             else
@@ -448,6 +578,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
         var setupPath = new Uri(await app.SetupLinkAsync()).PathAndQuery;
         var coordinator = await app.CreateAsync(Roles.Coordinator);
         var volunteer = await app.CreateAsync(Roles.Volunteer);
+        var staff = await app.CreateAsync(Roles.WardStaff);
         var open = await app.CreatePointAsync(OpenPoint, volunteer.UserId);
         await app.ChangePointAsync(open.Id, point =>
         {
@@ -462,6 +593,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await browser.RunAsync(app, label: "signed-in", test: async signedIn =>
             await browser.RunAsync(app, label: "volunteer", test: async onDesk =>
             await browser.RunAsync(app, label: "resident", test: async resident =>
+            await browser.RunAsync(app, label: "staff", test: async wardStaff =>
             {
                 // A resident who activated their account with a passkey on "their phone".
                 var (_, secret, _) = await app.ResidentWithActivationAsync(volunteer.UserId);
@@ -471,18 +603,20 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
                 await resident.Page.WaitForPathAsync("/me");
                 await signedIn.Page.SignInWithPasswordAndCodeAsync(coordinator);
                 await onDesk.Page.SignInWithPasswordAndCodeAsync(volunteer);
+                await wardStaff.Page.SignInWithPasswordAndCodeAsync(staff);
                 // Checked in once, with number 1 issued; nobody calls it, so it waits all through the run.
                 await OnShiftAsync(onDesk.Page);
                 await onDesk.Page.GetByTestId("issue-ticket").ClickAsync();
                 await Expect(onDesk.Page.GetByTestId("ticket-number")).ToHaveTextAsync("1");
 
-                var sessions = new Sessions(anonymous.Page, signedIn.Page, onDesk.Page, resident.Page, setupPath, coordinator, volunteer, app);
+                var sessions = new Sessions(anonymous.Page, signedIn.Page, onDesk.Page, resident.Page, wardStaff.Page, setupPath, coordinator, volunteer, app);
                 foreach (var culture in Cultures.All)
                 {
                     await UseCultureAsync(anonymous, culture);
                     await UseCultureAsync(signedIn, culture);
                     await UseCultureAsync(onDesk, culture);
                     await UseCultureAsync(resident, culture);
+                    await UseCultureAsync(wardStaff, culture);
                     foreach (var check in Checks)
                     {
                         var page = await check.OpenAsync(sessions);
@@ -492,7 +626,7 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
                 }
                 Assert.True(failures.Count == 0,
                     $"{failures.Count} serious or critical accessibility violation(s):\n" + string.Join("\n", failures));
-            }))));
+            })))));
     }
 
     [Fact]
@@ -536,10 +670,11 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The browser tabs the checks use: nobody signed in, a coordinator (<see cref="SignedIn"/>), and a
-    /// volunteer assigned to point TN01 (<see cref="Volunteer"/>), all inside the same Tuesday session.
+    /// The browser tabs the checks use: nobody signed in, a coordinator (<see cref="SignedIn"/>), a
+    /// volunteer assigned to point TN01 (<see cref="Volunteer"/>), a resident, and a ward officer of the
+    /// same ward (<see cref="Staff"/>), all inside the same Tuesday session.
     /// </summary>
-    private sealed record Sessions(IPage Anonymous, IPage SignedIn, IPage Volunteer, IPage Resident, string SetupPath,
+    private sealed record Sessions(IPage Anonymous, IPage SignedIn, IPage Volunteer, IPage Resident, IPage Staff, string SetupPath,
         TestAccount Coordinator, TestAccount VolunteerAccount, HelpDeskApp App);
 
     /// <summary>Brings a page into the state to check, asserts it got there, and returns the browser tab it used.</summary>

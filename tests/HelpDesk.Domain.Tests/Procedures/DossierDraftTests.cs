@@ -136,6 +136,21 @@ public sealed class DossierDraftTests
         draft.KeepTyped(Child, 0, new Dictionary<string, string> { ["childName"] = new string('a', 5000) }, draft.Revision, Now);
         Assert.Equal(DossierDraft.MaxTypedLength, draft.Typed["childName"].Length);
     }
+
+    [Fact]
+    public void MarkSubmitted_records_the_dossier_and_the_time_once()
+    {
+        var draft = Started();
+        var dossierId = Guid.NewGuid();
+
+        draft.MarkSubmitted(dossierId, Now.AddMinutes(20));
+
+        Assert.True(draft.IsSubmitted);
+        Assert.Equal(dossierId, draft.DossierId);
+        Assert.Equal(Now.AddMinutes(20), draft.SubmittedAt);
+        Assert.Equal(ErrorCodes.DossierMoveNotAllowed, Assert.Throws<DomainException>(() => draft.MarkSubmitted(Guid.NewGuid(), Now.AddMinutes(21))).Code);
+        Assert.Equal(dossierId, draft.DossierId);
+    }
 }
 
 public sealed class DossierDraftContinueIn
@@ -166,5 +181,4 @@ public sealed class DossierDraftContinueIn
         later.Close(HelpDesk.Domain.Desk.VisitPurpose.FileDossier, Cultures.Vietnamese, HelpDesk.Domain.Desk.VisitOutcome.DossierFiled, During.AddDays(7));
         Assert.Equal(ErrorCodes.VisitClosed, Assert.Throws<DomainException>(() => draft.ContinueIn(later, During.AddDays(8))).Code);
     }
-
 }

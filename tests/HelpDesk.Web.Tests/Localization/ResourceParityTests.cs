@@ -65,7 +65,8 @@ public sealed partial class ResourceParityTests
             .Where(f => (f.EndsWith(".cs") || f.EndsWith(".cshtml")) && !f.Contains("/bin/") && !f.Contains("/obj/") && !f.Contains("/Migrations/"))
             .Select(File.ReadAllText));
         // Keys built from data: "Role_" + role, "Language_" + culture, "Error_" + domain code,
-        // "DocumentForm_" + form, "Identity_" + overridden describer method, "Validation_" + attribute name.
+        // "DocumentForm_" + form, "Identity_" + overridden describer method, "Validation_" + attribute name,
+        // "DossierStatus_" + status and "Timeliness_" + value.
         var computed = Roles.All.Select(r => "Role_" + r)
             .Concat(Cultures.All.Select(c => "Language_" + c))
             .Concat(ErrorCodes.All.Select(c => "Error_" + c))
@@ -73,6 +74,8 @@ public sealed partial class ResourceParityTests
             .Concat(Enum.GetValues<VisitPurpose>().Select(p => "VisitPurpose_" + p))
             .Concat(Enum.GetValues<VisitOutcome>().Select(o => "VisitOutcome_" + o))
             .Concat(ConsentKeys)
+            .Concat(Enum.GetValues<HelpDesk.Domain.Dossiers.DossierStatus>().Select(s => "DossierStatus_" + s))
+            .Concat(Enum.GetValues<HelpDesk.Domain.Dossiers.Timeliness>().Select(t => "Timeliness_" + t))
             .ToHashSet();
         var unused = ResourceFiles.ByCulture[Cultures.English].Keys
             .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))

@@ -49,6 +49,9 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Filing/Start"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/file", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Step"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/steps/1", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Review"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/review", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Filing/Documents"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/documents", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Desk/Filing/Scan"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/scans/00000000-0000-0000-0000-000000000002", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Staff/Scan"] = ("/staff/scans/00000000-0000-0000-0000-000000000002", [Roles.WardStaff, Roles.Leader]),
         ["/Staff/Desks"] = ("/staff/desks", [Roles.Coordinator, Roles.Leader]),
         ["/Procedures/Index"] = ("/procedures", [Anonymous, .. Roles.All]),
         ["/Procedures/Details"] = ("/procedures/birth-registration", [Anonymous, .. Roles.All]),
@@ -58,6 +61,9 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Staff/Points/New"] = ("/staff/points/new", [Roles.Coordinator]),
         ["/Staff/Points/Edit"] = ($"/staff/points/{PointId}", [Roles.Coordinator]),
         ["/Staff/Volunteers/Index"] = ("/staff/volunteers", [Roles.Coordinator]),
+        ["/Desk/Dossiers/Slip"] = ("/desk/dossiers/00000000-0000-0000-0000-000000000001/slip", [Roles.Volunteer, Roles.WardStaff, Roles.Leader]),
+        ["/Track/Index"] = ("/t", [Anonymous, .. Roles.All]),
+        ["/Track/Status"] = ("/t/0", [Anonymous, .. Roles.All]),
     };
 
     [Fact]
@@ -112,6 +118,10 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
                 "/Consents/Check" => HttpStatusCode.NotFound,
                 // The test persona's account is linked to no resident record: let in, nothing to show.
                 "/Me/Index" => HttpStatusCode.NotFound,
+                // No such scan: let in, nothing to show (another ward's scan answers the same).
+                "/Staff/Scan" => HttpStatusCode.NotFound,
+                // No such dossier: let in, nothing to show (another ward's slip answers the same).
+                "/Desk/Dossiers/Slip" => HttpStatusCode.NotFound,
                 _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,
             };

@@ -24,12 +24,18 @@ public static class AuditActions
     public const string ActivationIssued = "account.activation-issued";
     public const string AccountActivated = "account.activated";
     public const string ResidentExported = "resident.exported";
+    public const string ScanAdded = "scan.added";
+    public const string ScanViewed = "scan.viewed";
+    public const string ScanRemoved = "scan.removed";
+    public const string DossierSubmitted = "dossier.submitted";
+    public const string DossierSlipViewed = "dossier.slip-viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
         ResidentSearched, ResidentRegistered, ResidentServed, ResidentViewed, ResidentUpdated, ResidentIdRevealed,
         ConsentGiven, ConsentViewed, ConsentWithdrawn, DraftStarted, DraftViewed, DraftSaved, AccessRefused,
-        AccountCreated, ActivationIssued, AccountActivated, ResidentExported,
+        AccountCreated, ActivationIssued, AccountActivated, ResidentExported, ScanAdded, ScanViewed, ScanRemoved,
+        DossierSubmitted, DossierSlipViewed,
     ];
 }
 

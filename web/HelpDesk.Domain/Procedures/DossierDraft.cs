@@ -35,6 +35,11 @@ public sealed class DossierDraft
     public int CurrentStep { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>The dossier this draft was filed as; null while it is still being filled in.</summary>
+    public Guid? DossierId { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>A submitted draft is the dossier's history, no longer a form to edit.</summary>
+    public bool IsSubmitted => DossierId is not null;
 
     /// <summary>Starts filling <paramref name="procedure"/> during <paramref name="visit"/>; refused when only the person may file it.</summary>
     public static DossierDraft Start(ProcedureDefinition procedure, Visit visit, string residentLanguage, DateTimeOffset now)
@@ -113,6 +118,18 @@ public sealed class DossierDraft
         VisitId = visit.Id;
         PointId = visit.PointId;
         VolunteerId = visit.VolunteerId;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Records that the draft was filed as dossier <paramref name="dossierId"/>; a draft is filed once.</summary>
+    public void MarkSubmitted(Guid dossierId, DateTimeOffset now)
+    {
+        if (dossierId == Guid.Empty) throw new ArgumentException("a dossier id is required", nameof(dossierId));
+        if (IsSubmitted) throw new DomainException(ErrorCodes.DossierMoveNotAllowed);
+        DossierId = dossierId;
+        SubmittedAt = now;
+        Typed = new Dictionary<string, string>();
+        TypedStep = null;
         UpdatedAt = now;
     }
 

@@ -2,6 +2,8 @@ using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Audit;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
+using HelpDesk.Domain.Documents;
+using HelpDesk.Domain.Dossiers;
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Places;
 using HelpDesk.Domain.Procedures;
@@ -37,6 +39,9 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ConsentEvidence> ConsentEvidence => Set<ConsentEvidence>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ResidentActivation> ResidentActivations => Set<ResidentActivation>();
+    public DbSet<ScannedPage> ScannedPages => Set<ScannedPage>();
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+    public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
 
     private SensitiveData? _sensitive;
 
@@ -143,6 +148,63 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             draft.HasOne<Visit>().WithMany().HasForeignKey(d => d.VisitId).OnDelete(DeleteBehavior.Restrict);
             draft.HasOne<ServicePoint>().WithMany().HasForeignKey(d => d.PointId).OnDelete(DeleteBehavior.Restrict);
             draft.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.VolunteerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ScannedPage>(page =>
+        {
+            // Numbers are taken inside the adding transaction; two adds at once cannot both take one.
+            page.HasIndex(p => new { p.DraftId, p.DocumentId, p.Number }).IsUnique();
+            page.Property(p => p.DocumentId).HasMaxLength(64);
+            page.Property(p => p.MediaType).HasMaxLength(32);
+            page.Property(p => p.Sha256).HasMaxLength(64);
+            page.HasOne<DossierDraft>().WithMany().HasForeignKey(p => p.DraftId).OnDelete(DeleteBehavior.Restrict);
+            page.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.AddedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Dossier>(dossier =>
+        {
+            var sensitive = Sensitive;
+            // Numbers are allocated inside the submitting transaction; two desks taking one number
+            // at once cannot both commit. One dossier per draft, however often "submit" is pressed.
+            dossier.HasIndex(d => d.Number).IsUnique();
+            dossier.HasIndex(d => d.TrackingCodeHash).IsUnique();
+            dossier.HasIndex(d => d.DraftId).IsUnique();
+            dossier.HasIndex(d => new { d.PointId, d.SubmittedAt });
+            dossier.HasIndex(d => d.Status);
+            dossier.HasIndex(d => d.ResidentId);
+            dossier.Property(d => d.Number).HasMaxLength(40);
+            dossier.Property(d => d.TrackingCodeHash).HasMaxLength(64);
+            // The slip can be reprinted with the same code, but a copy of the database alone cannot track anything.
+            dossier.Property(d => d.TrackingCodeCompact).HasColumnName("TrackingCode")
+                .HasConversion(plain => sensitive.Protect(plain), cipher => sensitive.Unprotect(cipher));
+            dossier.Property(d => d.ProcedureCode).HasMaxLength(16);
+            dossier.Property(d => d.FiledBy).HasMaxLength(64);
+            dossier.Property(d => d.AssignedTo).HasMaxLength(64);
+            dossier.Property(d => d.ResidentLanguage).HasMaxLength(10);
+            dossier.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            dossier.Property(d => d.Timeliness).HasConversion<string>().HasMaxLength(10);
+            dossier.Property(d => d.Answers).HasConversion(EncryptedJson(Sensitive), AnswersComparer);
+            dossier.Ignore(d => d.IsFinal);
+            dossier.HasMany(d => d.Transitions).WithOne().HasForeignKey("DossierId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+            dossier.Navigation(d => d.Transitions).HasField("_transitions").UsePropertyAccessMode(PropertyAccessMode.Field);
+            dossier.HasOne<DossierDraft>().WithMany().HasForeignKey(d => d.DraftId).OnDelete(DeleteBehavior.Restrict);
+            dossier.HasOne<Resident>().WithMany().HasForeignKey(d => d.ResidentId).OnDelete(DeleteBehavior.Restrict);
+            dossier.HasOne<ServicePoint>().WithMany().HasForeignKey(d => d.PointId).OnDelete(DeleteBehavior.Restrict);
+            dossier.HasOne<Consent>().WithMany().HasForeignKey(d => d.ConsentId).OnDelete(DeleteBehavior.Restrict);
+            dossier.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.FiledBy).OnDelete(DeleteBehavior.Restrict);
+            dossier.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.AssignedTo).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DossierTransition>(transition =>
+        {
+            // Its own table, in the order written: the audit pages read a dossier's history from it.
+            transition.Property<long>("Id");
+            transition.HasKey("Id");
+            transition.HasIndex("DossierId", "Id");
+            transition.Property(t => t.From).HasConversion<string>().HasMaxLength(20);
+            transition.Property(t => t.To).HasConversion<string>().HasMaxLength(20);
+            transition.Property(t => t.By).HasMaxLength(64);
+            transition.Property(t => t.Role).HasMaxLength(32);
         });
 
         builder.Entity<Invitation>(invitation =>

@@ -29,6 +29,17 @@ public sealed class ErrorModel : PageModel
             TitleKey = "Error_BadRequestTitle";
             MessageKey = "Error_BadRequestMessage";
         }
+        else if (status == StatusCodes.Status413PayloadTooLarge)
+        {
+            TitleKey = "Error_BadRequestTitle";
+            MessageKey = "Error_" + Domain.ErrorCodes.UploadTooLarge;
+        }
+        else if (status == StatusCodes.Status429TooManyRequests)
+        {
+            // Too many codes tried from one address (SecuritySetup.PublicCodes): wait, then try again.
+            TitleKey = "Error_TooManyTitle";
+            MessageKey = "Error_TooManyMessage";
+        }
         else
         {
             RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

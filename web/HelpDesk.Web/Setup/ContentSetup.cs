@@ -1,3 +1,4 @@
+using HelpDesk.Domain.Calendar;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Procedures;
 
@@ -6,7 +7,7 @@ namespace HelpDesk.Web.Setup;
 public static class ContentSetup
 {
     /// <summary>
-    /// Loads content/ (procedures and their forms, consent texts) once, at start-up: a wrong file stops the app
+    /// Loads content/ (procedures and their forms, consent texts, the holiday calendar) once, at start-up: a wrong file stops the app
     /// here with a message naming the file, the place in it and the problem.
     /// </summary>
     public static void AddHelpDeskContent(this WebApplicationBuilder builder)
@@ -19,5 +20,6 @@ public static class ContentSetup
             : Path.GetFullPath(configured, Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(ProcedureLoader.LoadDirectory(Path.Combine(directory, "procedures")));
         builder.Services.AddSingleton(ConsentTextLoader.LoadDirectory(Path.Combine(directory, "consent")));
+        builder.Services.AddSingleton(HolidayCalendarLoader.LoadDirectory(Path.Combine(directory, "holidays")));
     }
 }

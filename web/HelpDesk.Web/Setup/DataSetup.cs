@@ -2,6 +2,7 @@ using HelpDesk.Web.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -9,7 +10,10 @@ namespace HelpDesk.Web.Setup;
 
 public static class DataSetup
 {
-    /// <summary>Registers the database (SQLite or PostgreSQL) and where data-protection keys live.</summary>
+    /// <summary>
+    /// Registers the database (SQLite or PostgreSQL) and where data-protection keys live. EF interceptors
+    /// registered as services are attached (none in the app; tests use one to fail a commit on purpose).
+    /// </summary>
     public static void AddHelpDeskData(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(HelpDeskOptions.Section).Get<HelpDeskOptions>() ?? new();
@@ -23,16 +27,18 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("HelpDesk:Database is Postgres but ConnectionStrings:HelpDesk is empty.");
-            builder.Services.AddDbContext<HelpDeskDbContext, PostgresHelpDeskDbContext>(db =>
-                db.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>());
+            builder.Services.AddDbContext<HelpDeskDbContext, PostgresHelpDeskDbContext>((services, db) =>
+                db.UseNpgsql(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>()
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
             builder.Services.AddOptions<KeyManagementOptions>()
                 .Configure<IServiceScopeFactory>((keys, scopes) => keys.XmlRepository = new DatabaseKeyRepository(scopes));
         }
         else
         {
             connectionString ??= $"Data Source={Path.Combine(dataDirectory, "helpdesk.db")}";
-            builder.Services.AddDbContext<HelpDeskDbContext, SqliteHelpDeskDbContext>(db =>
-                db.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>());
+            builder.Services.AddDbContext<HelpDeskDbContext, SqliteHelpDeskDbContext>((services, db) =>
+                db.UseSqlite(connectionString).ReplaceService<IModelCacheKeyFactory, SensitiveModelCacheKeyFactory>()
+                    .AddInterceptors(services.GetServices<IInterceptor>()));
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         }
         builder.Services.AddSingleton<SensitiveData>();

@@ -18,6 +18,7 @@ public sealed class HelpDeskOptions
         string.IsNullOrWhiteSpace(PublicBaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : PublicBaseUrl.TrimEnd('/');
     public DemoOptions Demo { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
+    public UploadOptions Uploads { get; set; } = new();
 
     public sealed class DemoOptions
     {
@@ -39,6 +40,23 @@ public sealed class HelpDeskOptions
         public int LockoutMinutes { get; set; } = 15;
         /// <summary>Hours an invitation link stays valid.</summary>
         public int InvitationHours { get; set; } = 72;
+        /// <summary>Tries per minute per client address on public pages that take a code (/t, /c, /activate); 0 turns the limit off (benchmarks only).</summary>
+        public int PublicCodeLimitPerMinute { get; set; } = 20;
+    }
+
+    /// <summary>Limits on scans uploaded at the desk (HelpDesk:Uploads:…).</summary>
+    public sealed class UploadOptions
+    {
+        /// <summary>Largest file accepted, in bytes. Photos leave the browser under 600 KB; scanner PDFs are bigger.</summary>
+        public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+        /// <summary>Most pages in one PDF.</summary>
+        public int MaxPdfPages { get; set; } = 30;
+        /// <summary>Most pixels (width × height) in one image: a larger one is a decompression bomb, not a document.</summary>
+        public long MaxImagePixels { get; set; } = 50_000_000;
+        /// <summary>Most files (pages) kept for one paper of a procedure.</summary>
+        public int MaxPagesPerDocument { get; set; } = 20;
+
+        public Domain.Documents.UploadLimits ToLimits() => new(MaxFileBytes, MaxPdfPages, MaxImagePixels);
     }
 }
 

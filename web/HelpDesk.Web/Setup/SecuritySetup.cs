@@ -1,21 +1,36 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Web.Setup;
 
 public static class SecuritySetup
 {
-    /// <summary>The policy for public pages that take a code (activation, consent check): a few tries per minute per address.</summary>
+    /// <summary>The policy for public pages that take a code (activation, consent check, dossier tracking): a few tries per minute per address.</summary>
     public const string PublicCodes = "public-codes";
-    public const int PublicCodeAttemptsPerMinute = 20;
 
-    /// <summary>Guessing codes is slowed down: each client address gets a few attempts a minute, then 429.</summary>
+    /// <summary>
+    /// Guessing codes is slowed down: each client address gets HelpDesk:Security:PublicCodeLimitPerMinute
+    /// attempts a minute, then 429 (0 turns the limit off, for a load benchmark only).
+    /// </summary>
     public static void AddHelpDeskRateLimits(this IServiceCollection services) => services.AddRateLimiter(options =>
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        options.AddPolicy(PublicCodes, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = PublicCodeAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        options.AddPolicy(PublicCodes, context =>
+        {
+            var limit = context.RequestServices.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Security.PublicCodeLimitPerMinute;
+            return limit <= 0
+                ? RateLimitPartition.GetNoLimiter("off")
+                : RateLimitPartition.GetFixedWindowLimiter(PartitionOf(context),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+        });
     });
+
+    /// <summary>
+    /// The client address and the kind of code (the first path segment: t, c, activate), so that a family
+    /// checking a consent receipt is not locked out of tracking its dossier, while /t and /t/{code} count together.
+    /// </summary>
+    private static string PartitionOf(HttpContext context) =>
+        $"{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"} {context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()}";
 
     // No inline script or style anywhere: everything comes from our own origin.
     private const string ContentSecurityPolicy =
@@ -28,7 +43,8 @@ public static class SecuritySetup
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A response that set its own, stricter policy (a scan: no script, sandboxed) keeps it.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             // Not "no-referrer": that makes browsers send "Origin: null" on form posts, and the
             // passkey check compares the credential's origin with that header. Tracking codes in

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
+using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Residents;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Desk;
@@ -20,8 +21,15 @@ namespace HelpDesk.Web.Pages.Desk;
 /// takes the volunteer back to an empty desk: nothing of the resident stays on the screen.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
-public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, ResidentAccess access, IStringLocalizer<Strings> text) : PageModel
+public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, ResidentAccess access, ProcedureCatalog catalog, IStringLocalizer<Strings> text) : PageModel
 {
+    /// <summary>A dossier submitted in this visit, with the way to its slip.</summary>
+    public sealed record FiledDossier(Guid Id, string Number, string ProcedureCode);
+
+    /// <summary>The dossiers submitted in this visit, in the order filed.</summary>
+    public IReadOnlyList<FiledDossier> Filed { get; private set; } = [];
+    public string? ProcedureName(string code) => catalog.FindByCode(code)?.Name.In(System.Globalization.CultureInfo.CurrentUICulture.Name);
+
     /// <summary>The resident's consents at this point, newest first.</summary>
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
     public bool HasValidConsent => Consents.Any(c => c.StatusAt(desk.Now) == ConsentStatus.Valid);
@@ -77,6 +85,8 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, Residen
         Current = visit;
         Resident = visit.ResidentId is null ? null : await db.Residents.SingleAsync(r => r.Id == visit.ResidentId);
         Consents = await access.ConsentsAtPointAsync(visit);
+        Filed = await db.Dossiers.Where(d => db.DossierDrafts.Any(dr => dr.Id == d.DraftId && dr.VisitId == visit.Id))
+            .OrderBy(d => d.Number).Select(d => new FiledDossier(d.Id, d.Number, d.ProcedureCode)).ToListAsync();
         TicketNumber = visit.TicketId is null ? null : await db.QueueTickets.Where(t => t.Id == visit.TicketId).Select(t => (int?)t.Number).SingleAsync();
         return null;
     }

@@ -2,10 +2,12 @@ using System.Text.Json;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Audit;
 using HelpDesk.Domain.Consents;
+using HelpDesk.Domain.Documents;
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Documents;
 using HelpDesk.Web.Residents;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +22,7 @@ namespace HelpDesk.Web.Pages.Me;
 /// (withdrawn here at once), the dossiers being prepared for them, and everything as a download.
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, ConsentDocuments documents, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, ConsentDocuments documents, AuditLog audit, TimeProvider clock, ScanStore store) : PageModel
 {
     /// <summary>Consents a volunteer asked for on this phone, with their text as it will be agreed.</summary>
     public IReadOnlyList<(Consent Consent, ConsentText Text, ConsentChoices Choices)> Awaiting { get; private set; } = [];
@@ -69,6 +71,10 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
         var evidence = await db.ConsentEvidence.Where(e => Consents.Select(c => c.Id).Contains(e.ConsentId)).ToDictionaryAsync(e => e.ConsentId);
         var events = await db.AuditEvents.Where(e => e.ResidentId == Person.Id).OrderBy(e => e.Sequence).ToListAsync();
         var names = await db.Users.Where(u => events.Select(e => e.UserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var draftIds = Drafts.Select(d => d.Id).ToList();
+        var scans = new List<(ScannedPage Page, byte[] Content)>();
+        foreach (var page in await db.ScannedPages.AsNoTracking().Where(p => draftIds.Contains(p.DraftId)).OrderBy(p => p.DocumentId).ThenBy(p => p.Number).ToListAsync())
+            scans.Add((page, await store.ReadAsync(page.Id)));
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -84,7 +90,15 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
                 method = c.Method.ToString(), c.TextVersion, c.TextHash,
                 evidence = evidence.TryGetValue(c.Id, out var e) ? new { e.ContentType, base64 = Convert.ToBase64String(e.Content) } : null,
             }),
-            dossiersInPreparation = Drafts.Select(d => new { procedure = d.ProcedureCode, d.CreatedAt, d.UpdatedAt, answers = d.Answers }),
+            dossiersInPreparation = Drafts.Select(d => new
+            {
+                procedure = d.ProcedureCode, d.CreatedAt, d.UpdatedAt, answers = d.Answers,
+                // Copies of the papers too: the right of access covers them (Law 91/2025).
+                papers = scans.Where(p => p.Page.DraftId == d.Id).Select(p => new
+                {
+                    document = p.Page.DocumentId, p.Page.Number, p.Page.MediaType, p.Page.AddedAt, base64 = Convert.ToBase64String(p.Content),
+                }),
+            }),
             whoSawOrChangedMyData = events.Select(e => new { e.At, e.Action, by = names.GetValueOrDefault(e.UserId) ?? e.UserId, e.Detail }),
         };
         await audit.SaveAsync(new AuditEntry(AuditActions.ResidentExported, User.UserId(), Person.Id));

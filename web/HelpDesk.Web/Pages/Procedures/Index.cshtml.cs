@@ -22,12 +22,15 @@ public sealed class Catalog(ProcedureCatalog catalog, IStringLocalizer<Strings> 
 /// <summary>How procedure facts read in the visitor's language; shared by the catalog pages.</summary>
 public static class ProcedureTexts
 {
-    public static string TimeLimit(IStringLocalizer text, TimeLimit limit) => limit.Kind switch
+    public static string TimeLimit(IStringLocalizer text, TimeLimit limit) => text[TimeLimitKey(limit), limit.Value];
+
+    /// <summary>The text key for <paramref name="limit"/>; its one placeholder, if any, is the number of days.</summary>
+    public static string TimeLimitKey(TimeLimit limit) => limit.Kind switch
     {
-        TimeLimitKind.SameDay => text["Procedures_SameDay"],
-        TimeLimitKind.WorkingDays => text["Procedures_WorkingDays", limit.Value],
-        TimeLimitKind.Days => text["Procedures_Days", limit.Value],
-        _ => text["Procedures_NoTimeLimit"],
+        TimeLimitKind.SameDay => "Procedures_SameDay",
+        TimeLimitKind.WorkingDays => "Procedures_WorkingDays",
+        TimeLimitKind.Days => "Procedures_Days",
+        _ => "Procedures_NoTimeLimit",
     };
 
     public static string DocumentForm(IStringLocalizer text, DocumentForm form) => text["DocumentForm_" + form];

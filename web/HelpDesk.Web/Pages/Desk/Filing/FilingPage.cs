@@ -34,6 +34,8 @@ public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, Procedu
     public Visit CurrentVisit { get; private set; } = null!;
     public DossierDraft Draft { get; private set; } = null!;
     public ProcedureDefinition Procedure { get; private set; } = null!;
+    /// <summary>The consent that covers filing the draft's procedure, found by <see cref="LoadDraftAsync"/>.</summary>
+    public Consent FilingConsent { get; private set; } = null!;
     /// <summary>The culture the resident reads, shown beneath the Vietnamese.</summary>
     public string Resident => Draft.ResidentLanguage;
     public bool Bilingual => Resident != Cultures.Vietnamese;
@@ -48,7 +50,10 @@ public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, Procedu
         return null;
     }
 
-    /// <summary>Loads a draft of one of the volunteer's open visits in this shift, with its procedure.</summary>
+    /// <summary>
+    /// Loads a draft of one of the volunteer's open visits in this shift, with its procedure. A draft
+    /// already submitted is no longer a form: its dossier's slip opens instead.
+    /// </summary>
     protected async Task<IActionResult?> LoadDraftAsync(Guid draftId)
     {
         var shift = await desk.OpenShiftAsync(User.UserId());
@@ -56,11 +61,13 @@ public abstract class FilingPage(HelpDeskDbContext db, DeskService desk, Procedu
         var draft = await db.DossierDrafts.SingleOrDefaultAsync(d => d.Id == draftId
             && db.Visits.Any(v => v.Id == d.VisitId && v.ShiftId == shift.Id && v.ClosedAt == null));
         if (draft is null || catalog.FindByCode(draft.ProcedureCode) is not { } procedure) return NotFound();
+        if (draft.DossierId is { } dossierId) return RedirectToPage("/Desk/Dossiers/Slip", new { id = dossierId });
         Draft = draft;
         Procedure = procedure;
         CurrentVisit = await db.Visits.SingleAsync(v => v.Id == draft.VisitId);
-        if (await access.ConsentForAsync(User.UserId(), CurrentVisit, ResidentAction.FileProcedure, draft.ProcedureCode) is null)
+        if (await access.ConsentForAsync(User.UserId(), CurrentVisit, ResidentAction.FileProcedure, draft.ProcedureCode) is not { } consent)
             return ConsentNeeded();
+        FilingConsent = consent;
         return null;
     }
 

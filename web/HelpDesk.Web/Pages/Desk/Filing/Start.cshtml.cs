@@ -89,7 +89,8 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
 
     private async Task LoadDraftsAsync()
     {
-        Drafts = (await Db.DossierDrafts.Where(d => d.VisitId == CurrentVisit.Id).ToListAsync())
+        // Submitted drafts are dossiers now: the visit page lists them with their slips.
+        Drafts = (await Db.DossierDrafts.Where(d => d.VisitId == CurrentVisit.Id && d.DossierId == null).ToListAsync())
             .OrderByDescending(d => d.UpdatedAt).ToList();
         EarlierDrafts = (await EarlierDraftsOfResident().ToListAsync()).OrderByDescending(d => d.UpdatedAt).ToList();
     }
@@ -100,7 +101,7 @@ public sealed class Start(HelpDeskDbContext db, DeskService desk, ProcedureCatal
         if (CurrentVisit.ResidentId is not { } resident) return Db.DossierDrafts.Where(_ => false);
         var ward = Db.ServicePoints.Where(p => p.Id == CurrentVisit.PointId).Select(p => p.WardId);
         var wardPoints = Db.ServicePoints.Where(p => ward.Contains(p.WardId)).Select(p => p.Id);
-        return Db.DossierDrafts.Where(d => d.VisitId != CurrentVisit.Id
+        return Db.DossierDrafts.Where(d => d.VisitId != CurrentVisit.Id && d.DossierId == null
             && wardPoints.Contains(d.PointId)
             && Db.Visits.Any(v => v.Id == d.VisitId && v.ResidentId == resident));
     }
