@@ -120,6 +120,37 @@ public sealed class ScanJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_upload_cut_off_by_the_network_is_sent_again_without_a_new_photo()
+    {
+        await OnPapersAsync(async (page, app, draftId) =>
+        {
+            var document = page.GetByTestId("document-" + BirthCertificate);
+            // The desk's connection drops during the first upload only.
+            var cutOff = 0;
+            await page.RouteAsync("**/documents?handler=Upload", async route =>
+            {
+                if (Interlocked.Increment(ref cutOff) == 1) await route.AbortAsync("connectionreset");
+                else await route.ContinueAsync();
+            });
+
+            await ChooseAsync(page, await PagePhotos.JpegAsync(page, SharpPhoto), "giay-khai-sinh.jpg");
+            await page.GetByTestId("add-page-" + BirthCertificate).ClickAsync();
+            var failed = document.Locator("[data-capture-failed]");
+            await Expect(failed).ToBeVisibleAsync();
+            await Expect(failed.Locator("[data-capture-error]"))
+                .ToHaveTextAsync(ResourceStrings.Value(Cultures.Vietnamese, "Scan_UploadFailed"));
+            Assert.Empty(await PagesAsync(app, draftId));
+
+            // No file is chosen again: the photo prepared before is still in memory.
+            await failed.Locator("[data-capture-retry]").ClickAsync();
+            await Expect(page.GetByTestId($"page-{BirthCertificate}-1")).ToBeVisibleAsync();
+            Assert.Equal(2, cutOff);
+            var kept = Assert.Single(await PagesAsync(app, draftId));
+            Assert.Equal((2000, 1333), (kept.Width, kept.Height));
+        });
+    }
+
+    [Fact]
     public async Task In_simplified_chinese_a_picture_that_is_not_a_photo_is_refused_with_the_servers_reason_and_nothing_is_kept()
     {
         await OnPapersAsync(async (page, app, draftId) =>
