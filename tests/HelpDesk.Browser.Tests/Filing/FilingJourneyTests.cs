@@ -233,7 +233,9 @@ public sealed class FilingJourneyTests(BrowserFixture browser)
         var current = page.Locator(".stepper li[aria-current='step']");
         await Expect(current).ToHaveCountAsync(1);
         Assert.Equal(number, await current.EvaluateAsync<int>("li => [...li.parentElement.children].indexOf(li) + 1"));
-        Assert.Equal(of, await page.Locator(".stepper li").CountAsync());
+        // The form's screens, then its papers.
+        Assert.Equal(of + 1, await page.Locator(".stepper li").CountAsync());
+        await Expect(page.Locator(".stepper li").Last.GetByTestId("papers-link")).ToBeVisibleAsync();
     }
 
     private static async Task Fill(IPage page, Dictionary<string, string> values)
