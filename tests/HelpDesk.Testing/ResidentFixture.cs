@@ -38,6 +38,20 @@ public static class ResidentFixture
     }
 
     /// <summary>
+    /// Records how to reach the resident and where they live (a street in the test ward), as the details page
+    /// does once they consented; their preferred language stays as it was.
+    /// </summary>
+    public static async Task AddContactAsync(this HelpDeskApp app, Guid residentId, string phone, string street)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var resident = await db.Residents.SingleAsync(r => r.Id == residentId);
+        resident.UpdateContact(new ResidentContact(phone, null, street, TestAccounts.WardName, "Thành phố Hồ Chí Minh", null,
+            resident.PreferredLanguage, LargeText: false, ReadAloud: false), app.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
     /// Records a signed consent of the visit's resident at the visit's point, for today only, covering
     /// <paramref name="purposes"/> (and filing <paramref name="procedureCodes"/>). Returns its id.
     /// </summary>

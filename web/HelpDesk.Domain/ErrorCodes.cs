@@ -51,6 +51,10 @@ public static class ErrorCodes
     public const string DossierAlreadyExtended = nameof(DossierAlreadyExtended);
     public const string DossierExtensionDate = nameof(DossierExtensionDate);
     public const string DossierExtensionTooLate = nameof(DossierExtensionTooLate);
+    /// <summary>Someone else moved or reassigned the dossier since the page was opened.</summary>
+    public const string DossierChangedMeanwhile = nameof(DossierChangedMeanwhile);
+    /// <summary>The officer to assign is not ward staff or a leader of the dossier's ward.</summary>
+    public const string DossierOfficerUnknown = nameof(DossierOfficerUnknown);
     public const string TrackingCodeMalformed = nameof(TrackingCodeMalformed);
     public const string TrackingCodeMistyped = nameof(TrackingCodeMistyped);
 
@@ -86,7 +90,7 @@ public static class ErrorCodes
         PointDesks, PointSessionTimes, PointSessionsOverlap, PointCodeTaken,
         ShiftNotAssigned, ShiftAlreadyOpen, ShiftNoSession, ShiftNotOpen, TicketNotWaiting, VisitClosed, ProxyNotAllowed,
         DossierIncomplete, DossierDocumentsMissing, DossierMoveNotAllowed, DossierRoleNotAllowed, DossierReasonRequired,
-        DossierAlreadyExtended, DossierExtensionDate, DossierExtensionTooLate, TrackingCodeMalformed, TrackingCodeMistyped,
+        DossierAlreadyExtended, DossierExtensionDate, DossierExtensionTooLate, DossierChangedMeanwhile, DossierOfficerUnknown, TrackingCodeMalformed, TrackingCodeMistyped,
         RoleNotInvitable, InvitationUsed, InvitationRevoked, InvitationExpired, InvitationNotFound,
         PersonalIdFormat, PersonalIdProvince, PersonalIdBirthYearMismatch, PersonalIdSexMismatch,
         FieldRequired, FieldTooLong, FieldPersonName, FieldDate, FieldPhone, FieldNumber, FieldMoney,

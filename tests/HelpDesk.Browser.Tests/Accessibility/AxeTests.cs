@@ -292,11 +292,44 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("scan-download")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Dossiers/Supplement", "/desk/visits/{open visit}/dossiers/{more papers asked}/supplement", async s =>
+        {
+            var visitId = await ConsentingResidentAsync(s);
+            var (dossierId, _) = await s.Volunteer.SubmitDossierAsync(s.App, visitId);
+            await WardAsksForPapersAsync(s.App, dossierId);
+            await s.Volunteer.GotoAsync($"/desk/visits/{visitId}/dossiers/{dossierId}/supplement");
+            await Expect(s.Volunteer.GetByTestId("request")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
+        new("/Staff/Dossiers/Index", "/staff/dossiers (a dossier waiting to be received)", async s =>
+        {
+            await SubmittedDossierAsync(s);
+            await s.Staff.GotoAsync("/staff/dossiers");
+            await Expect(s.Staff.GetByTestId("queue")).ToBeVisibleAsync();
+            return s.Staff;
+        }),
+        new("/Staff/Dossiers/Dossier", "/staff/dossiers/{received}: moves with reasons, a new date, papers to ask for", async s =>
+        {
+            var (dossierId, _) = await SubmittedDossierAsync(s);
+            await s.Staff.GotoAsync($"/staff/dossiers/{dossierId}");
+            await s.Staff.GetByTestId("move-Receive").GetByRole(AriaRole.Button).ClickAsync();
+            await Expect(s.Staff.GetByTestId("move-Extend")).ToBeVisibleAsync();
+            await Expect(s.Staff.GetByTestId("history")).ToBeVisibleAsync();
+            return s.Staff;
+        }),
         new("/Staff/Scan", "/staff/scans/{page} (ward staff)", async s =>
         {
             var (_, pages) = await DraftWithPagesAsync(s, 1);
             await s.Staff.GotoAsync($"/staff/scans/{pages[0]}");
             await ExpectViewerReadyAsync(s.Staff);
+            return s.Staff;
+        }),
+        new("/Staff/Audit", "/staff/audit (ward staff, chain checked)", async s =>
+        {
+            await s.Staff.GotoAsync("/staff/audit");
+            await s.Staff.GetByTestId("verify").ClickAsync();
+            await Expect(s.Staff.GetByTestId("chain-status")).ToBeVisibleAsync();
+            await Expect(s.Staff.GetByTestId("audit-events")).ToBeVisibleAsync();
             return s.Staff;
         }),
         new("/Desk/Residents/Find", "/desk/visits/{open visit}/resident (searched: no result)", async s =>
@@ -464,27 +497,27 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
     }
 
     /// <summary>
-    /// A birth registration submitted from the volunteer's open visit, written directly (the test shortcut:
-    /// filling every screen has its own checks). Returns the dossier's id and its tracking code.
+    /// A birth registration submitted from the volunteer's open visit with the review sheet's Submit button (the
+    /// draft filled by the test shortcut); the volunteer's tab is left on its slip. Returns the dossier's id and its tracking code.
     /// </summary>
-    private static async Task<(Guid DossierId, string Code)> SubmittedDossierAsync(Sessions s)
+    private static async Task<(Guid DossierId, string Code)> SubmittedDossierAsync(Sessions s) =>
+        await s.Volunteer.SubmitDossierAsync(s.App, await ConsentingResidentAsync(s));
+
+    /// <summary>A ward officer receives the dossier and asks for a clearer birth certificate (through the app's own service).</summary>
+    private static async Task WardAsksForPapersAsync(HelpDeskApp app, Guid dossierId)
     {
-        var (draftId, _) = await DraftWithPagesAsync(s, 1);
-        using var scope = s.App.Services.CreateScope();
+        using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
-        var draft = await db.DossierDrafts.SingleAsync(d => d.Id == draftId);
-        var visit = await db.Visits.SingleAsync(v => v.Id == draft.VisitId);
-        var consentId = await db.Consents.Where(c => c.ResidentId == visit.ResidentId).Select(c => c.Id).FirstAsync();
-        var procedure = scope.ServiceProvider.GetRequiredService<ProcedureCatalog>().FindByCode(draft.ProcedureCode)!;
-        var now = s.App.Clock.GetUtcNow();
-        var sequence = await db.Dossiers.CountAsync() + 1;
-        var code = TrackingCode.New();
-        var dossier = Dossier.Submit(draft, procedure, visit.ResidentId!.Value, consentId, DossierNumber.For(OpenPoint, now, sequence), code,
-            complete: true, missingDocuments: [], s.VolunteerAccount.UserId, now);
-        db.Dossiers.Add(dossier);
-        draft.MarkSubmitted(dossier.Id, now);
-        await db.SaveChangesAsync();
-        return (dossier.Id, code.Compact);
+        var officer = await (from user in db.Users
+                             join userRole in db.UserRoles on user.Id equals userRole.UserId
+                             join role in db.Roles on userRole.RoleId equals role.Id
+                             where role.Name == Roles.WardStaff
+                             select user.Id).FirstAsync();
+        var office = scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Dossiers.DossierOffice>();
+        var dossier = await db.Dossiers.Include(d => d.Transitions).SingleAsync(d => d.Id == dossierId);
+        await office.MoveAsync(dossier, new(DossierIntent.Receive, dossier.Version, null, null, []), officer, Roles.WardStaff);
+        await office.MoveAsync(dossier, new(DossierIntent.RequestSupplement, dossier.Version, "Giấy chứng sinh bị mờ.", null, [BirthCertificate]),
+            officer, Roles.WardStaff);
     }
 
     /// <summary>viewer.js has fitted the loaded scan to the frame and shown its toolbar.</summary>

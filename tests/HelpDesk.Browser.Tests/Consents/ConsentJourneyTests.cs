@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using HelpDesk.Browser.Tests.Infrastructure;
 using HelpDesk.Domain;
@@ -73,7 +72,7 @@ public sealed class ConsentJourneyTests(BrowserFixture browser)
             await Expect(page.GetByTestId("receipt-resident")).ToContainTextAsync("林文福");
             Assert.True(await page.GetByTestId("receipt-evidence").EvaluateAsync<int>("img => img.naturalWidth") > 100);
             var verifyUrl = (await page.GetByTestId("verify-url").TextContentAsync())!.Trim();
-            Assert.Equal(verifyUrl, await DecodeQrAsync(page.GetByTestId("verify-qr")));
+            Assert.Equal(verifyUrl, await QrCodes.DecodeAsync(page.GetByTestId("verify-qr")));
 
             // Printed: the page's controls and the withdrawal form stay off the paper.
             await page.EmulateMediaAsync(new() { Media = Media.Print });
@@ -109,23 +108,5 @@ public sealed class ConsentJourneyTests(BrowserFixture browser)
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(x + 90, y + 40, new() { Steps = 8 });
         await page.Mouse.UpAsync();
-    }
-
-    /// <summary>Decodes the QR as a phone would see it: a screenshot of the image, read by zbarimg.</summary>
-    private static async Task<string> DecodeQrAsync(ILocator qr)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"qr-{Guid.NewGuid():N}.png");
-        try
-        {
-            await qr.ScreenshotAsync(new() { Path = file });
-            var zbar = Process.Start(new ProcessStartInfo("zbarimg", ["--quiet", "--raw", file]) { RedirectStandardOutput = true })!;
-            var output = await zbar.StandardOutput.ReadToEndAsync();
-            await zbar.WaitForExitAsync();
-            return output.Trim();
-        }
-        finally
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -76,6 +76,8 @@ public sealed partial class ResourceParityTests
             .Concat(ConsentKeys)
             .Concat(Enum.GetValues<HelpDesk.Domain.Dossiers.DossierStatus>().Select(s => "DossierStatus_" + s))
             .Concat(Enum.GetValues<HelpDesk.Domain.Dossiers.Timeliness>().Select(t => "Timeliness_" + t))
+            .Concat(AuditKeys)
+            .Concat(DossierKeys)
             .ToHashSet();
         var unused = ResourceFiles.ByCulture[Cultures.English].Keys
             .Where(key => !computed.Contains(key) && !source.Contains($"\"{key}\"") && !IsComputedFromCode(key, source))
@@ -87,6 +89,31 @@ public sealed partial class ResourceParityTests
     public void Every_domain_error_code_has_a_text()
     {
         var missing = ErrorCodes.All.Where(code => !ResourceFiles.ByCulture[Cultures.English].ContainsKey("Error_" + code)).ToList();
+        Assert.Empty(missing);
+    }
+
+    /// <summary>Keys the ward's dossier pages build from the lifecycle's intents and the queue's views.</summary>
+    private static IEnumerable<string> DossierKeys =>
+        Enum.GetValues<HelpDesk.Domain.Dossiers.DossierIntent>().Select(i => "Intent_" + i)
+            .Concat(HelpDesk.Domain.Dossiers.DossierLifecycle.Moves.Where(m => m.ReasonRequired).Select(m => "Dossier_Reason_" + m.Intent).Distinct())
+            .Concat(Enum.GetValues<HelpDesk.Web.Dossiers.QueueView>().Select(v => "QueueView_" + v));
+
+    [Fact]
+    public void Every_dossier_intent_reason_and_queue_view_has_a_text()
+    {
+        var missing = DossierKeys.Where(key => !ResourceFiles.ByCulture[Cultures.English].ContainsKey(key)).ToList();
+        Assert.Empty(missing);
+    }
+
+    /// <summary>Keys the audit log page builds from the actions and the kinds of record acted on.</summary>
+    private static IEnumerable<string> AuditKeys =>
+        HelpDesk.Domain.Audit.AuditActions.All.Select(a => TextsIn.KeyOf("AuditAction_", a))
+            .Concat(HelpDesk.Domain.Audit.AuditSubjects.Kinds.Select(k => TextsIn.KeyOf("AuditSubject_", k)));
+
+    [Fact]
+    public void Every_audit_action_and_kind_of_record_has_a_text()
+    {
+        var missing = AuditKeys.Where(key => !ResourceFiles.ByCulture[Cultures.English].ContainsKey(key)).ToList();
         Assert.Empty(missing);
     }
 

@@ -51,8 +51,11 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Desk/Filing/Review"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/review", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Documents"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/documents", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Filing/Scan"] = ("/desk/drafts/00000000-0000-0000-0000-000000000001/scans/00000000-0000-0000-0000-000000000002", [Roles.Volunteer, Roles.WardStaff]),
+        ["/Staff/Dossiers/Index"] = ("/staff/dossiers", [Roles.WardStaff, Roles.Leader]),
+        ["/Staff/Dossiers/Dossier"] = ("/staff/dossiers/00000000-0000-0000-0000-000000000001", [Roles.WardStaff, Roles.Leader]),
         ["/Staff/Scan"] = ("/staff/scans/00000000-0000-0000-0000-000000000002", [Roles.WardStaff, Roles.Leader]),
         ["/Staff/Desks"] = ("/staff/desks", [Roles.Coordinator, Roles.Leader]),
+        ["/Staff/Audit"] = ("/staff/audit", [Roles.WardStaff, Roles.Leader]),
         ["/Procedures/Index"] = ("/procedures", [Anonymous, .. Roles.All]),
         ["/Procedures/Details"] = ("/procedures/birth-registration", [Anonymous, .. Roles.All]),
         ["/Staff/Invitations"] = ("/staff/invitations", [Roles.Coordinator]),
@@ -61,6 +64,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Staff/Points/New"] = ("/staff/points/new", [Roles.Coordinator]),
         ["/Staff/Points/Edit"] = ($"/staff/points/{PointId}", [Roles.Coordinator]),
         ["/Staff/Volunteers/Index"] = ("/staff/volunteers", [Roles.Coordinator]),
+        ["/Desk/Dossiers/Supplement"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/dossiers/00000000-0000-0000-0000-000000000002/supplement", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Dossiers/Slip"] = ("/desk/dossiers/00000000-0000-0000-0000-000000000001/slip", [Roles.Volunteer, Roles.WardStaff, Roles.Leader]),
         ["/Track/Index"] = ("/t", [Anonymous, .. Roles.All]),
         ["/Track/Status"] = ("/t/0", [Anonymous, .. Roles.All]),
@@ -122,6 +126,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
                 "/Staff/Scan" => HttpStatusCode.NotFound,
                 // No such dossier: let in, nothing to show (another ward's slip answers the same).
                 "/Desk/Dossiers/Slip" => HttpStatusCode.NotFound,
+                "/Staff/Dossiers/Dossier" => HttpStatusCode.NotFound,
                 _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,
             };

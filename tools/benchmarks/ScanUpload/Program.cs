@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using HelpDesk.Browser.Tests.Documents;
 using HelpDesk.Domain.Documents;
 using HelpDesk.Testing;
@@ -56,7 +55,7 @@ public static class BenchmarkProgram
         }
         PrintThroughput(results, options);
         await PrintIntegrityAsync(app, files.Length * (options.Warmups * desks.Count + 2 * options.Uploads));
-        Console.WriteLine($"  load average at the end: {LoadAverage()}");
+        Console.WriteLine($"  load average at the end: {Machine.LoadAverage()}");
         foreach (var desk in desks) desk.Dispose();
 
         Console.WriteLine();
@@ -69,8 +68,8 @@ public static class BenchmarkProgram
     private static void PrintMachine()
     {
         Console.WriteLine("Scan upload benchmark (capture.js in Chromium, then the papers page's Upload handler over HTTP)");
-        Console.WriteLine($"  date {DateTimeOffset.Now:yyyy-MM-dd HH:mm zzz}, {Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Console.WriteLine($"  load average at start: {LoadAverage()}");
+        Console.WriteLine($"  {Machine.Description}");
+        Console.WriteLine($"  load average at start: {Machine.LoadAverage()}");
 #if DEBUG
         Console.WriteLine("  WARNING: Debug build; publish figures from -c Release only.");
 #endif
@@ -125,10 +124,6 @@ public static class BenchmarkProgram
 
     private static double Median(IReadOnlyList<double> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-
-    /// <summary>The machine's 1, 5 and 15-minute load averages (Linux only): other work on a 2-core machine slows everything.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>The device and file system holding <paramref name="path"/> (Linux only): fsync on tmpfs costs nothing.</summary>
     private static string FileSystemOf(string path)

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace HelpDesk.Domain.Audit;
 
-/// <summary>What happened, in the words the audit pages show (resource key "Audit_{action}" with dots as underscores).</summary>
+/// <summary>What happened, in the words the audit pages show (resource key "AuditAction_" + the action in Pascal case, e.g. "AuditAction_ResidentIdRevealed").</summary>
 public static class AuditActions
 {
     public const string ResidentSearched = "resident.searched";
@@ -29,13 +29,20 @@ public static class AuditActions
     public const string ScanRemoved = "scan.removed";
     public const string DossierSubmitted = "dossier.submitted";
     public const string DossierSlipViewed = "dossier.slip-viewed";
+    /// <summary>A ward officer opened the dossier with its answers (personal data).</summary>
+    public const string DossierViewed = "dossier.viewed";
+    /// <summary>A lifecycle move; the detail is the intent.</summary>
+    public const string DossierMoved = "dossier.moved";
+    public const string DossierAssigned = "dossier.assigned";
+    /// <summary>A ward officer or leader opened their ward's audit log (or checked its chain).</summary>
+    public const string AuditViewed = "audit.viewed";
 
     public static readonly IReadOnlyList<string> All =
     [
         ResidentSearched, ResidentRegistered, ResidentServed, ResidentViewed, ResidentUpdated, ResidentIdRevealed,
         ConsentGiven, ConsentViewed, ConsentWithdrawn, DraftStarted, DraftViewed, DraftSaved, AccessRefused,
         AccountCreated, ActivationIssued, AccountActivated, ResidentExported, ScanAdded, ScanViewed, ScanRemoved,
-        DossierSubmitted, DossierSlipViewed,
+        DossierSubmitted, DossierSlipViewed, DossierViewed, DossierMoved, DossierAssigned, AuditViewed,
     ];
 }
 

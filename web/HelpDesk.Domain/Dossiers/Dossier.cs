@@ -55,6 +55,13 @@ public sealed class Dossier
     /// <summary>The officer responsible; the first to receive it unless someone is assigned.</summary>
     public string? AssignedTo { get; private set; }
     public DossierStatus Status { get; private set; }
+    /// <summary>
+    /// Ids of the procedure's papers asked for by the last supplement request (form Mẫu 02), so the
+    /// notice and the public page can name them in the resident's language; kept until the next receipt.
+    /// </summary>
+    public IReadOnlyList<string> RequestedDocuments { get; private set; } = [];
+    /// <summary>Counts every change, so two officers acting on the same dossier at once cannot both win.</summary>
+    public int Version { get; private set; }
     public DateTimeOffset? ReturnedAt { get; private set; }
     /// <summary>Set on return when there was a due date: the Vietnam date of return against <see cref="DueDate"/>.</summary>
     public Timeliness? Timeliness { get; private set; }
@@ -113,6 +120,7 @@ public sealed class Dossier
         DueDate = ProcessingClock.DueDate(now, limit, calendar);
         Extended = false;
         OriginalDueDate = null;
+        RequestedDocuments = [];
         AssignedTo ??= by;
         Record(move, by, role, now, reason: null);
     }
@@ -128,11 +136,13 @@ public sealed class Dossier
     /// Asks for more papers (form Mẫu 02); the reason says which and reaches the resident. The clock
     /// stops: no due date until the completed dossier is received again.
     /// </summary>
-    public void RequestSupplement(string by, string role, string reason, DateTimeOffset now)
+    /// <param name="documentIds">The procedure's papers asked for, if the officer picked them from its list.</param>
+    public void RequestSupplement(string by, string role, string reason, DateTimeOffset now, IEnumerable<string>? documentIds = null)
     {
         var move = Check(DossierIntent.RequestSupplement, by, role, reason);
         ClockStartedAt = null;
         DueDate = null;
+        RequestedDocuments = (documentIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
         Record(move, by, role, now, reason);
     }
 
@@ -184,6 +194,7 @@ public sealed class Dossier
         if (role is not (Roles.WardStaff or Roles.Leader)) throw new DomainException(ErrorCodes.DossierRoleNotAllowed);
         if (IsFinal) throw new DomainException(ErrorCodes.DossierMoveNotAllowed);
         AssignedTo = officerId;
+        Version++;
     }
 
     public bool IsFinal => DossierLifecycle.IsFinal(Status);
@@ -215,5 +226,6 @@ public sealed class Dossier
     {
         _transitions.Add(new DossierTransition(move.From, move.To, by, role, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), DueDate));
         Status = move.To;
+        Version++;
     }
 }

@@ -60,6 +60,9 @@ public static class DossierLifecycle
     /// <summary>A status no move leaves: returned, not accepted, rejected or withdrawn.</summary>
     public static bool IsFinal(DossierStatus status) => !From(status).Any();
 
+    /// <summary>The statuses no move leaves, for queries.</summary>
+    public static IReadOnlyList<DossierStatus> FinalStatuses { get; } = Enum.GetValues<DossierStatus>().Where(IsFinal).ToList();
+
     /// <summary>The intent of the row from <paramref name="from"/> to <paramref name="to"/> (each pair has one row at most).</summary>
     public static DossierIntent IntentOf(DossierStatus? from, DossierStatus to) =>
         Moves.Single(m => m.From == from && m.To == to).Intent;

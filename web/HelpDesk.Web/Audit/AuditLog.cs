@@ -36,17 +36,26 @@ public sealed class AuditLog(HelpDeskDbContext db, TimeProvider clock)
     }
 
     /// <summary>Reads the whole chain in order; returns the sequence of the first event that no longer matches, or null when intact.</summary>
-    public async Task<long?> FirstBrokenAsync()
+    public async Task<long?> FirstBrokenAsync() => (await CheckChainAsync()).FirstBroken;
+
+    /// <summary>Reads the whole chain in order, every ward's events included (they form one chain), up to the first event that no longer matches.</summary>
+    public async Task<ChainCheck> CheckChainAsync()
     {
         var previous = AuditEvent.Genesis;
         var expected = 1L;
         await foreach (var entry in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable())
         {
             // A missing sequence number is a deleted event.
-            if (entry.Sequence != expected || !entry.IsIntactAfter(previous)) return expected;
+            if (entry.Sequence != expected || !entry.IsIntactAfter(previous)) return new ChainCheck(expected - 1, expected);
             previous = entry.Hash;
             expected++;
         }
-        return null;
+        return new ChainCheck(expected - 1, null);
     }
+}
+
+/// <summary>What a walk along the chain found: events 1 to <see cref="IntactThrough"/> check out; <see cref="FirstBroken"/> was changed or deleted (null when none).</summary>
+public sealed record ChainCheck(long IntactThrough, long? FirstBroken)
+{
+    public bool IsIntact => FirstBroken is null;
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Desk;
+using HelpDesk.Domain.Dossiers;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Residents;
 using HelpDesk.Web.Data;
@@ -23,10 +24,13 @@ namespace HelpDesk.Web.Pages.Desk;
 [Authorize(Roles = Policies.DeskRoles)]
 public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, ResidentAccess access, ProcedureCatalog catalog, IStringLocalizer<Strings> text) : PageModel
 {
-    /// <summary>A dossier submitted in this visit, with the way to its slip.</summary>
-    public sealed record FiledDossier(Guid Id, string Number, string ProcedureCode);
+    /// <summary>A dossier of the resident, with the way to its slip (and to adding papers when the ward asked for more).</summary>
+    public sealed record FiledDossier(Guid Id, string Number, string ProcedureCode, DossierStatus Status);
 
-    /// <summary>The dossiers submitted in this visit, in the order filed.</summary>
+    /// <summary>
+    /// The dossiers submitted in this visit, and — under a valid consent — the resident's earlier ones at
+    /// this point still open (they came back with the papers the ward asked for), in the order filed.
+    /// </summary>
     public IReadOnlyList<FiledDossier> Filed { get; private set; } = [];
     public string? ProcedureName(string code) => catalog.FindByCode(code)?.Name.In(System.Globalization.CultureInfo.CurrentUICulture.Name);
 
@@ -85,8 +89,12 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, Residen
         Current = visit;
         Resident = visit.ResidentId is null ? null : await db.Residents.SingleAsync(r => r.Id == visit.ResidentId);
         Consents = await access.ConsentsAtPointAsync(visit);
-        Filed = await db.Dossiers.Where(d => db.DossierDrafts.Any(dr => dr.Id == d.DraftId && dr.VisitId == visit.Id))
-            .OrderBy(d => d.Number).Select(d => new FiledDossier(d.Id, d.Number, d.ProcedureCode)).ToListAsync();
+        var earlier = HasValidConsent;
+        var final = DossierLifecycle.FinalStatuses.ToArray();
+        Filed = await db.Dossiers
+            .Where(d => db.DossierDrafts.Any(dr => dr.Id == d.DraftId && dr.VisitId == visit.Id)
+                || (earlier && d.ResidentId == visit.ResidentId && d.PointId == visit.PointId && !final.Contains(d.Status)))
+            .OrderBy(d => d.SubmittedAt).Select(d => new FiledDossier(d.Id, d.Number, d.ProcedureCode, d.Status)).ToListAsync();
         TicketNumber = visit.TicketId is null ? null : await db.QueueTickets.Where(t => t.Id == visit.TicketId).Select(t => (int?)t.Number).SingleAsync();
         return null;
     }

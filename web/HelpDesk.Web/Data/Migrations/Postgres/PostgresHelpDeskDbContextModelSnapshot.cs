@@ -173,6 +173,8 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("Action", "Sequence");
+
                     b.HasIndex("ResidentId", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");
@@ -539,6 +541,11 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RequestedDocuments")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -571,6 +578,10 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

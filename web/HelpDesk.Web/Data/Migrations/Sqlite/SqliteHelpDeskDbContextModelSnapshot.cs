@@ -168,6 +168,8 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("Action", "Sequence");
+
                     b.HasIndex("ResidentId", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");
@@ -534,6 +536,11 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestedDocuments")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -566,6 +573,10 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

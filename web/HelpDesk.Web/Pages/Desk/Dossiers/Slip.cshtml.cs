@@ -8,7 +8,7 @@ using HelpDesk.Domain.Places;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
-using HelpDesk.Web.Desk;
+using HelpDesk.Web.Dossiers;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,10 +22,10 @@ namespace HelpDesk.Web.Pages.Desk.Dossiers;
 /// The receipt handed to the resident (Mẫu 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"): the dossier
 /// number, the tracking code with its QR, the papers taken, the expected return date and what to bring,
 /// in Vietnamese with the resident's language beneath. Printed on A5 or on an 80 mm receipt printer.
-/// Only the volunteer of the open visit it was filed in, or staff of its ward, may open it.
+/// Only those <see cref="DossierReaders"/> lets in may open it.
 /// </summary>
 [Authorize(Roles = $"{Roles.Volunteer},{Roles.WardStaff},{Roles.Leader}")]
-public sealed class Slip(HelpDeskDbContext db, DeskService desk, ProcedureCatalog catalog, HolidayCalendar calendar, AuditLog audit,
+public sealed class Slip(HelpDeskDbContext db, DossierReaders readers, ProcedureCatalog catalog, HolidayCalendar calendar, AuditLog audit,
     IOptions<HelpDeskOptions> options) : PageModel
 {
     public const string ReceiptLayout = "receipt";
@@ -56,7 +56,7 @@ public sealed class Slip(HelpDeskDbContext db, DeskService desk, ProcedureCatalo
     public async Task<IActionResult> OnGetAsync(Guid id, string? layout)
     {
         var dossier = await db.Dossiers.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id);
-        if (dossier is null || !await MaySeeAsync(dossier) || catalog.FindByCode(dossier.ProcedureCode) is not { } procedure) return NotFound();
+        if (dossier is null || !await readers.MayReadAsync(User, dossier) || catalog.FindByCode(dossier.ProcedureCode) is not { } procedure) return NotFound();
         Record = dossier;
         Procedure = procedure;
         Receipt = layout == ReceiptLayout;
@@ -73,21 +73,6 @@ public sealed class Slip(HelpDeskDbContext db, DeskService desk, ProcedureCatalo
         await audit.SaveAsync(new AuditEntry(AuditActions.DossierSlipViewed, User.UserId(), dossier.ResidentId, $"dossier:{dossier.Id}",
             dossier.PointId, Receipt ? ReceiptLayout : "a5"));
         return Page();
-    }
-
-    /// <summary>
-    /// Ward staff and leaders see their ward's dossiers; whoever filed at a desk sees the dossiers of the
-    /// open visit of their open shift, until the visit closes. Anything else answers "not found".
-    /// </summary>
-    private async Task<bool> MaySeeAsync(Dossier dossier)
-    {
-        if ((User.IsInRole(Roles.WardStaff) || User.IsInRole(Roles.Leader)) && User.WardId() is { } wardId
-            && await db.ServicePoints.AnyAsync(p => p.Id == dossier.PointId && p.WardId == wardId))
-            return true;
-        if (!(User.IsInRole(Roles.Volunteer) || User.IsInRole(Roles.WardStaff))) return false;
-        var shift = await desk.OpenShiftAsync(User.UserId());
-        return shift is not null && await db.DossierDrafts.AnyAsync(d => d.Id == dossier.DraftId
-            && db.Visits.Any(v => v.Id == d.VisitId && v.ShiftId == shift.Id && v.ClosedAt == null));
     }
 
     /// <summary>Hour and date in Vietnam time, as the national receipt prints them.</summary>

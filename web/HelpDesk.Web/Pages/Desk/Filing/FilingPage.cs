@@ -99,6 +99,13 @@ public static class FilingTexts
         _ => value,
     };
 
+    /// <summary>The answer to <paramref name="field"/> under <paramref name="key"/> as shown in <paramref name="culture"/>, or null when not given.</summary>
+    public static string? Answer(IReadOnlyDictionary<string, string> answers, FieldDefinition field, string key, string culture) => field.Type switch
+    {
+        FieldType.Address => Address(answers, key) is { Length: > 0 } address ? address : null,
+        _ => answers.TryGetValue(key, out var value) ? Display(field, value, culture) : null,
+    };
+
     /// <summary>Street, ward, province of an address joined in one line; empty when none was given.</summary>
     public static string Address(IReadOnlyDictionary<string, string> answers, string key) =>
         string.Join(", ", FormValidation.AddressParts.Select(p => answers.GetValueOrDefault($"{key}.{p}")).Where(v => !string.IsNullOrEmpty(v)));

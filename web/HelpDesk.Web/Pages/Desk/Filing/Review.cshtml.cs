@@ -77,11 +77,7 @@ public sealed class Review(HelpDeskDbContext db, DeskService desk, ProcedureCata
     }
 
     /// <summary>The value of <paramref name="key"/> in <paramref name="culture"/>, or null when nothing was entered.</summary>
-    public string? ValueOf(FieldDefinition field, string key, string culture) => field.Type switch
-    {
-        FieldType.Address => FilingTexts.Address(Draft.Answers, key) is { Length: > 0 } address ? address : null,
-        _ => Draft.Answers.TryGetValue(key, out var value) ? FilingTexts.Display(field, value, culture) : null,
-    };
+    public string? ValueOf(FieldDefinition field, string key, string culture) => FilingTexts.Answer(Draft.Answers, field, key, culture);
 
     /// <summary>Whether a value reads differently in the resident's language (a choice), so it is shown twice.</summary>
     public static bool IsTranslated(FieldDefinition field) => field.Type is FieldType.Select or FieldType.YesNo;

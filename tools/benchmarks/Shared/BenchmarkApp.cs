@@ -2,12 +2,13 @@ using HelpDesk.Testing;
 using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Hosting;
 
-namespace HelpDesk.Benchmarks.ScanUpload;
+namespace HelpDesk.Benchmarks;
 
 /// <summary>
 /// The real app as the test suites start it (<see cref="HelpDeskApp"/>: Kestrel, a throwaway data folder and
 /// database), with the web project's folder as its content root, so wwwroot (capture.js) is served as in the
-/// tests. The test projects get that root from the testing package's build; a program must name it.
+/// tests. The test projects get that root from the testing package's build; a program must name it. Shared by the
+/// benchmarks under tools/benchmarks (each compiles this file).
 /// </summary>
 public sealed class BenchmarkApp(DatabaseProvider provider, IReadOnlyDictionary<string, string?> settings)
     : HelpDeskApp(provider, kestrel: true, settings)
