@@ -111,4 +111,18 @@ public static class FilingFixture
         return await services.GetRequiredService<DossierFiling>()
             .SubmitAsync(draft, procedure, visit.ResidentId!.Value, consent.Id, draft.VolunteerId, Roles.Volunteer);
     }
+
+    /// <summary>
+    /// A ward officer's move on the dossier, as the ward's dossier page makes it (<see cref="DossierOffice.MoveAsync"/>),
+    /// in a scope of its own: the reason, the new due date of an extension, the papers asked for by a supplement request.
+    /// </summary>
+    public static async Task WardMovesAsync(this HelpDeskApp app, Guid dossierId, string officerId, DossierIntent intent,
+        string? reason = null, string[]? documents = null, DateOnly? newDueDate = null, string role = Roles.WardStaff)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var dossier = await db.Dossiers.Include(d => d.Transitions).SingleAsync(d => d.Id == dossierId);
+        await scope.ServiceProvider.GetRequiredService<DossierOffice>()
+            .MoveAsync(dossier, new MoveRequest(intent, dossier.Version, reason, newDueDate, documents ?? []), officerId, role);
+    }
 }

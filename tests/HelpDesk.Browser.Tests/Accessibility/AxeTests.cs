@@ -422,6 +422,14 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
             await Expect(s.Volunteer.GetByTestId("print")).ToBeVisibleAsync();
             return s.Volunteer;
         }),
+        new("/Desk/Dossiers/Notice", "/desk/dossiers/{supplement asked}/notice/supplement (A5)", async s =>
+        {
+            var (dossierId, _) = await SubmittedDossierAsync(s);
+            await WardAsksForPapersAsync(s.App, dossierId);
+            await s.Volunteer.GotoAsync($"/desk/dossiers/{dossierId}/notice/supplement");
+            await Expect(s.Volunteer.GetByTestId("notice-papers")).ToBeVisibleAsync();
+            return s.Volunteer;
+        }),
         new("/Track/Index", "/t", async s =>
         {
             await s.Anonymous.GotoAsync("/t");
@@ -513,11 +521,8 @@ public sealed class AxeTests(BrowserFixture browser, ITestOutputHelper output)
                              join role in db.Roles on userRole.RoleId equals role.Id
                              where role.Name == Roles.WardStaff
                              select user.Id).FirstAsync();
-        var office = scope.ServiceProvider.GetRequiredService<HelpDesk.Web.Dossiers.DossierOffice>();
-        var dossier = await db.Dossiers.Include(d => d.Transitions).SingleAsync(d => d.Id == dossierId);
-        await office.MoveAsync(dossier, new(DossierIntent.Receive, dossier.Version, null, null, []), officer, Roles.WardStaff);
-        await office.MoveAsync(dossier, new(DossierIntent.RequestSupplement, dossier.Version, "Giấy chứng sinh bị mờ.", null, [BirthCertificate]),
-            officer, Roles.WardStaff);
+        await app.WardMovesAsync(dossierId, officer, DossierIntent.Receive);
+        await app.WardMovesAsync(dossierId, officer, DossierIntent.RequestSupplement, "Giấy chứng sinh bị mờ.", [BirthCertificate]);
     }
 
     /// <summary>viewer.js has fitted the loaded scan to the frame and shown its toolbar.</summary>

@@ -13,6 +13,18 @@ public static partial class PrintedPdf
     /// <summary>Millimetres per PDF point (1/72 inch).</summary>
     private const double MillimetresPerPoint = 25.4 / 72;
 
+    /// <summary>
+    /// Writes <paramref name="pdf"/> to <c>printouts/{name}.pdf</c> beside the test assembly, so a person can look
+    /// at what was printed (the layout is judged by eye; the tests check what can be measured), and returns it.
+    /// </summary>
+    public static byte[] Keep(byte[] pdf, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "printouts");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, name + ".pdf"), pdf);
+        return pdf;
+    }
+
     /// <summary>Width and height in millimetres of each page, in the file's order.</summary>
     public static IReadOnlyList<(double Width, double Height)> PageSizes(byte[] pdf)
     {

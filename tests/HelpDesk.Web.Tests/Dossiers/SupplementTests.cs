@@ -50,8 +50,8 @@ public abstract class SupplementTests(DatabaseProviderChoice choice)
         var residentId = await app.ServeResidentAsync(firstVisit, "Quách Thị Ngọc", "郭氏玉");
         await app.GiveConsentAsync(firstVisit, [ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], FilingFixture.BirthRegistration);
         var dossier = await app.SubmitDraftAsync(await app.ReadyDraftAsync(firstVisit));
-        await WardMovesAsync(app, dossier.Id, officer.UserId, DossierIntent.Receive);
-        await WardMovesAsync(app, dossier.Id, officer.UserId, DossierIntent.RequestSupplement, Reason, [FilingFixture.BirthCertificate]);
+        await app.WardMovesAsync(dossier.Id, officer.UserId, DossierIntent.Receive);
+        await app.WardMovesAsync(dossier.Id, officer.UserId, DossierIntent.RequestSupplement, Reason, [FilingFixture.BirthCertificate]);
 
         app.SetClock(During.AddDays(7));
         using (var scope = app.Services.CreateScope())
@@ -72,15 +72,6 @@ public abstract class SupplementTests(DatabaseProviderChoice choice)
         var desk = PageClient.For(app);
         await desk.SignInAsync(volunteer);
         return new Return(app, dossier, volunteer, desk, visitId);
-    }
-
-    private static async Task WardMovesAsync(HelpDeskApp app, Guid dossierId, string officerId, DossierIntent intent, string? reason = null, string[]? documents = null)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
-        var dossier = await db.Dossiers.Include(d => d.Transitions).SingleAsync(d => d.Id == dossierId);
-        await scope.ServiceProvider.GetRequiredService<DossierOffice>()
-            .MoveAsync(dossier, new MoveRequest(intent, dossier.Version, reason, null, documents ?? []), officerId, Roles.WardStaff);
     }
 
     private static Dossier Stored(Return back) => InScope(back.App, db => db.Dossiers.AsNoTracking().Include(d => d.Transitions).Single(d => d.Id == back.Filed.Id));
@@ -188,7 +179,7 @@ public abstract class SupplementTests(DatabaseProviderChoice choice)
         Assert.Equal(pagesBefore, Pages(back));
 
         var officer = InScope(back.App, db => db.Dossiers.Single(d => d.Id == back.Filed.Id).AssignedTo!);
-        await WardMovesAsync(back.App, back.Filed.Id, officer, DossierIntent.Receive);
+        await back.App.WardMovesAsync(back.Filed.Id, officer, DossierIntent.Receive);
         var received = Stored(back);
         // Counted from this receipt, a week after the first one: the clock restarted from zero.
         Assert.True(received.ClockStartedAt > received.ReceivedAt!.Value.AddDays(6));

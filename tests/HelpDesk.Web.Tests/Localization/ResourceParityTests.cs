@@ -92,14 +92,15 @@ public sealed partial class ResourceParityTests
         Assert.Empty(missing);
     }
 
-    /// <summary>Keys the ward's dossier pages build from the lifecycle's intents and the queue's views.</summary>
+    /// <summary>Keys the ward's dossier pages and notices build from the lifecycle's intents, the queue's views and the notices' kinds.</summary>
     private static IEnumerable<string> DossierKeys =>
         Enum.GetValues<HelpDesk.Domain.Dossiers.DossierIntent>().Select(i => "Intent_" + i)
             .Concat(HelpDesk.Domain.Dossiers.DossierLifecycle.Moves.Where(m => m.ReasonRequired).Select(m => "Dossier_Reason_" + m.Intent).Distinct())
-            .Concat(Enum.GetValues<HelpDesk.Web.Dossiers.QueueView>().Select(v => "QueueView_" + v));
+            .Concat(Enum.GetValues<HelpDesk.Web.Dossiers.QueueView>().Select(v => "QueueView_" + v))
+            .Concat(Enum.GetValues<HelpDesk.Domain.Dossiers.NoticeKind>().SelectMany(k => new[] { "Title", "Intro", "Next" }.Select(part => $"Notice_{k}_{part}")));
 
     [Fact]
-    public void Every_dossier_intent_reason_and_queue_view_has_a_text()
+    public void Every_dossier_intent_reason_queue_view_and_notice_has_a_text()
     {
         var missing = DossierKeys.Where(key => !ResourceFiles.ByCulture[Cultures.English].ContainsKey(key)).ToList();
         Assert.Empty(missing);

@@ -66,6 +66,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
         ["/Staff/Volunteers/Index"] = ("/staff/volunteers", [Roles.Coordinator]),
         ["/Desk/Dossiers/Supplement"] = ("/desk/visits/00000000-0000-0000-0000-000000000001/dossiers/00000000-0000-0000-0000-000000000002/supplement", [Roles.Volunteer, Roles.WardStaff]),
         ["/Desk/Dossiers/Slip"] = ("/desk/dossiers/00000000-0000-0000-0000-000000000001/slip", [Roles.Volunteer, Roles.WardStaff, Roles.Leader]),
+        ["/Desk/Dossiers/Notice"] = ("/desk/dossiers/00000000-0000-0000-0000-000000000001/notice/supplement", [Roles.Volunteer, Roles.WardStaff, Roles.Leader]),
         ["/Track/Index"] = ("/t", [Anonymous, .. Roles.All]),
         ["/Track/Status"] = ("/t/0", [Anonymous, .. Roles.All]),
     };
@@ -125,7 +126,7 @@ public sealed class PageAuthorizationTests(SqliteApp app) : IClassFixture<Sqlite
                 // No such scan: let in, nothing to show (another ward's scan answers the same).
                 "/Staff/Scan" => HttpStatusCode.NotFound,
                 // No such dossier: let in, nothing to show (another ward's slip answers the same).
-                "/Desk/Dossiers/Slip" => HttpStatusCode.NotFound,
+                "/Desk/Dossiers/Slip" or "/Desk/Dossiers/Notice" => HttpStatusCode.NotFound,
                 "/Staff/Dossiers/Dossier" => HttpStatusCode.NotFound,
                 _ when response.StatusCode == HttpStatusCode.Redirect => HttpStatusCode.Redirect,
                 _ => HttpStatusCode.OK,

@@ -29,6 +29,8 @@ public static class AuditActions
     public const string ScanRemoved = "scan.removed";
     public const string DossierSubmitted = "dossier.submitted";
     public const string DossierSlipViewed = "dossier.slip-viewed";
+    /// <summary>A notice (supplement request, refusal, new date) was opened for printing; the detail is its kind.</summary>
+    public const string DossierNoticeViewed = "dossier.notice-viewed";
     /// <summary>A ward officer opened the dossier with its answers (personal data).</summary>
     public const string DossierViewed = "dossier.viewed";
     /// <summary>A lifecycle move; the detail is the intent.</summary>
@@ -42,7 +44,7 @@ public static class AuditActions
         ResidentSearched, ResidentRegistered, ResidentServed, ResidentViewed, ResidentUpdated, ResidentIdRevealed,
         ConsentGiven, ConsentViewed, ConsentWithdrawn, DraftStarted, DraftViewed, DraftSaved, AccessRefused,
         AccountCreated, ActivationIssued, AccountActivated, ResidentExported, ScanAdded, ScanViewed, ScanRemoved,
-        DossierSubmitted, DossierSlipViewed, DossierViewed, DossierMoved, DossierAssigned, AuditViewed,
+        DossierSubmitted, DossierSlipViewed, DossierNoticeViewed, DossierViewed, DossierMoved, DossierAssigned, AuditViewed,
     ];
 }
 

@@ -1,15 +1,17 @@
 using HelpDesk.Web.Dossiers;
+using HelpDesk.Web.Printouts;
 
 namespace HelpDesk.Web.Setup;
 
 public static class DossiersSetup
 {
-    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the slip and the public tracking page read them.</summary>
+    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the printouts (receipt slip, notices) and the public tracking page read them.</summary>
     public static void AddHelpDeskDossiers(this IServiceCollection services)
     {
         services.AddScoped<DossierFiling>();
         services.AddScoped<DossierTracking>();
         services.AddScoped<DossierOffice>();
         services.AddScoped<DossierReaders>();
+        services.AddScoped<DossierPrintouts>();
     }
 }
