@@ -4,12 +4,14 @@ namespace HelpDesk.Web.Setup;
 
 public static class DossiersSetup
 {
-    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the slip and the public tracking page read them.</summary>
+    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the slip and the public tracking page (cached) read them.</summary>
     public static void AddHelpDeskDossiers(this IServiceCollection services)
     {
         services.AddScoped<DossierFiling>();
         services.AddScoped<DossierTracking>();
         services.AddScoped<DossierOffice>();
         services.AddScoped<DossierReaders>();
+        services.AddSingleton<TrackingPageCache>();
+        services.AddOutputCache(options => options.AddPolicy(TrackingPageCache.Policy, new TrackingPagePolicy()));
     }
 }
