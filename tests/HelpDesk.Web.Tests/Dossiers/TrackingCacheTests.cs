@@ -5,6 +5,7 @@ using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Dossiers;
 using HelpDesk.Testing;
+using HelpDesk.Web.Pages;
 using HelpDesk.Web.Tests.Accounts;
 using HelpDesk.Web.Tests.Localization;
 using Microsoft.AspNetCore.Localization;
@@ -41,11 +42,15 @@ public abstract class TrackingCacheTests(DatabaseProviderChoice choice)
         return new Tracked(app, dossier, app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));
     }
 
-    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> VisitAsync(HttpClient http, string path, string? culture = null)
+    private static Task<(HttpResponseMessage Response, IHtmlDocument Page)> VisitAsync(HttpClient http, string path, string? culture = null) =>
+        VisitWithCookieAsync(http, path, culture is null
+            ? null
+            : $"{CookieRequestCultureProvider.DefaultCookieName}={Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)))}");
+
+    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> VisitWithCookieAsync(HttpClient http, string path, string? cookie)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (culture is not null)
-            request.Headers.Add("Cookie", $"{CookieRequestCultureProvider.DefaultCookieName}={Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)))}");
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
         var response = await http.SendAsync(request);
         return (response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync()));
     }
@@ -89,6 +94,30 @@ public abstract class TrackingCacheTests(DatabaseProviderChoice choice)
                 // The default language and an explicit "vi" share one copy: the first "vi" visit is already cached.
                 Assert.Equal(round == "cached" || culture == "vi", FromCache(response));
             }
+    }
+
+    [Fact]
+    public async Task Large_text_and_signed_in_visitors_never_get_the_plain_anonymous_copy()
+    {
+        await using var tracked = await FiledAsync();
+        await VisitAsync(tracked.Anonymous, tracked.Page);
+        Assert.True(FromCache((await VisitAsync(tracked.Anonymous, tracked.Page)).Response));
+
+        var (largeFirst, large) = await VisitWithCookieAsync(tracked.Anonymous, tracked.Page, $"{DisplayPreferences.TextSizeCookie}={DisplayPreferences.Large}");
+        Assert.False(FromCache(largeFirst));
+        Assert.Equal("text-large", large.DocumentElement.GetAttribute("class"));
+        Assert.True(FromCache((await VisitWithCookieAsync(tracked.Anonymous, tracked.Page, $"{DisplayPreferences.TextSizeCookie}={DisplayPreferences.Large}")).Response));
+
+        // Signed in: the page carries the sign-out button and the idle sign-out timer, so it is always rendered.
+        var staff = PageClient.For(tracked.App);
+        await staff.SignInAsync(await tracked.App.CreateAsync(Roles.WardStaff));
+        for (var i = 0; i < 2; i++)
+        {
+            var (response, page) = await staff.GetAsync(tracked.Page);
+            Assert.False(FromCache(response));
+            Assert.NotNull(page.QuerySelector("[data-testid=sign-out]"));
+            Assert.NotNull(page.Body!.GetAttribute("data-idle-seconds"));
+        }
     }
 
     [Fact]
