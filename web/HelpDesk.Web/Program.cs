@@ -32,6 +32,8 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After the rate limiter (cached answers count as tries) and authentication (signed-in users are answered fresh).
+app.UseOutputCache();
 app.MapHealth();
 app.MapRazorPages();
 app.MapNotFound();

@@ -14,7 +14,7 @@ namespace HelpDesk.Web.Dossiers;
 /// marked as submitted and the audit event, all in one transaction. The caller has checked that a
 /// consent covers filing this procedure (<see cref="Pages.Desk.Filing.FilingPage"/>).
 /// </summary>
-public sealed class DossierFiling(HelpDeskDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class DossierFiling(HelpDeskDbContext db, AuditLog audit, TimeProvider clock, TrackingPageCache trackingPages)
 {
     /// <summary>Two desks of a point submitting at the same moment: the second takes the next number.</summary>
     private const int MaxAttempts = 3;
@@ -41,6 +41,8 @@ public sealed class DossierFiling(HelpDeskDbContext db, AuditLog audit, TimeProv
                 draft.MarkSubmitted(dossier.Id, now);
                 await audit.SaveAsync(new AuditEntry(AuditActions.DossierSubmitted, userId, residentId, $"dossier:{dossier.Id}", draft.PointId, dossier.Number));
                 await transaction.CommitAsync();
+                // A new code has no page yet, unless someone tried it before it existed (its "unknown" answer is cached).
+                await trackingPages.EvictAsync(dossier);
                 return dossier;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)

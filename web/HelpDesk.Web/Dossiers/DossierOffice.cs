@@ -46,7 +46,8 @@ public sealed record MoveRequest(DossierIntent Intent, int Version, string? Reas
 /// The ward's side of the lifecycle: the queue, a dossier opened by its officers, the moves they make
 /// and who is responsible. Ward staff and leaders see the dossiers of their own ward's points only.
 /// </summary>
-public sealed class DossierOffice(HelpDeskDbContext db, AuditLog audit, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock)
+public sealed class DossierOffice(
+    HelpDeskDbContext db, AuditLog audit, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock, TrackingPageCache trackingPages)
 {
     public const int PageSize = 50;
 
@@ -171,6 +172,8 @@ public sealed class DossierOffice(HelpDeskDbContext db, AuditLog audit, Procedur
             db.ChangeTracker.Clear();
             throw new DomainException(ErrorCodes.DossierChangedMeanwhile);
         }
+        // Committed: the public page shows the move at once, not when its cached copy expires.
+        await trackingPages.EvictAsync(dossier);
     }
 
     private static string Subject(Dossier dossier) => $"dossier:{dossier.Id}";

@@ -8,7 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HelpDesk.Web.Pages;
 
 /// <summary>Language and text size, remembered in cookies for everyone, signed in or not.</summary>
-[AllowAnonymous]
+/// <remarks>
+/// No anti-forgery token: any link can already set the language (<c>?culture=</c>), the choices touch nothing but
+/// the visitor's own display, and a token in every page's header would set a cookie on anonymous pages and keep
+/// them (the public tracking page above all) out of the output cache.
+/// </remarks>
+[AllowAnonymous, IgnoreAntiforgeryToken]
 public sealed class PreferencesModel : PageModel
 {
     public IActionResult OnGet() => NotFound();

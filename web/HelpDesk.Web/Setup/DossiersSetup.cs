@@ -5,7 +5,7 @@ namespace HelpDesk.Web.Setup;
 
 public static class DossiersSetup
 {
-    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the printouts (receipt slip, notices) and the public tracking page read them.</summary>
+    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the printouts (receipt slip, notices) and the public tracking page (cached) read them.</summary>
     public static void AddHelpDeskDossiers(this IServiceCollection services)
     {
         services.AddScoped<DossierFiling>();
@@ -13,5 +13,7 @@ public static class DossiersSetup
         services.AddScoped<DossierOffice>();
         services.AddScoped<DossierReaders>();
         services.AddScoped<DossierPrintouts>();
+        services.AddSingleton<TrackingPageCache>();
+        services.AddOutputCache(options => options.AddPolicy(TrackingPageCache.Policy, new TrackingPagePolicy()));
     }
 }

@@ -10,8 +10,10 @@ namespace HelpDesk.Web.Pages.Track;
 /// <summary>
 /// Public, printed on every slip (<c>/t</c>, must not move): type the lookup code to follow a dossier.
 /// A code with a typo is caught here, before any lookup; a well-formed one goes to <c>/t/{code}</c>.
+/// Its form carries no anti-forgery token: posting a code changes nothing, and a token would set a cookie on
+/// <c>/t/{code}</c> (which shows the form for unknown codes) and keep that answer out of the output cache.
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(SecuritySetup.PublicCodes)]
+[AllowAnonymous, EnableRateLimiting(SecuritySetup.PublicCodes), IgnoreAntiforgeryToken]
 public sealed class Lookup : PageModel
 {
     /// <summary>What was typed, kept in the box when it is refused.</summary>

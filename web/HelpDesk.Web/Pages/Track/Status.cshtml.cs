@@ -6,6 +6,7 @@ using HelpDesk.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace HelpDesk.Web.Pages.Track;
@@ -13,9 +14,9 @@ namespace HelpDesk.Web.Pages.Track;
 /// <summary>
 /// Public, what the slip's QR opens (<c>/t/{code}</c>, must not move): the procedure, where the dossier
 /// stands, when it was filed and when the result is due, and what to bring — no personal data at all.
-/// A mistyped or malformed code is answered without touching the database.
+/// A mistyped or malformed code is answered without touching the database. Answers are cached (<see cref="TrackingPageCache"/>).
 /// </summary>
-[AllowAnonymous, EnableRateLimiting(SecuritySetup.PublicCodes)]
+[AllowAnonymous, EnableRateLimiting(SecuritySetup.PublicCodes), OutputCache(PolicyName = TrackingPageCache.Policy)]
 public sealed class Status(DossierTracking tracking, ProcedureCatalog catalog, HolidayCalendar calendar) : PageModel
 {
     /// <summary>The code as it came, shown again in the box when it is refused.</summary>
