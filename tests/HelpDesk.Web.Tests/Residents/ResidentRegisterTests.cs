@@ -6,6 +6,8 @@ using HelpDesk.Web.Residents;
 using HelpDesk.Web.Tests.Accounts;
 using HelpDesk.Web.Tests.Points;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Residents;
@@ -113,6 +115,21 @@ public abstract class ResidentRegisterTests(DatabaseProviderChoice choice) : IAs
         Assert.Equal(ResidentRegister.MaxResults, found.Count);
         Assert.Equal(found.OrderBy(NameFolding.Fold, StringComparer.Ordinal), found);
         Assert.All(found, name => Assert.StartsWith("Trần Văn Bảo", name));
+    }
+
+    [Fact]
+    public async Task Name_tokens_written_before_they_carried_the_ward_get_it_from_their_resident()
+    {
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_NameTokenWard")).Last());
+            await migrator.MigrateAsync();
+            var bao = await db.ResidentNameTokens.SingleAsync(t => t.Token == "bao");
+            Assert.Equal((_ward, "nguyen van bao", new DateOnly(1990, 5, 1)), (bao.WardId, bao.SearchName, bao.DateOfBirth));
+        }
+        Assert.Equal(["Nguyễn Văn Bảo"], await SearchAsync("bao nguyen"));
     }
 
     [Theory]
