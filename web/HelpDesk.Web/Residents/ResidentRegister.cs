@@ -82,7 +82,7 @@ public sealed class ResidentRegister(HelpDeskDbContext db, PersonalIdLookup look
         }
         var ordered = matches.OrderBy(t => t.SearchName).ThenBy(t => t.DateOfBirth).Select(t => t.ResidentId);
 
-        // A prefix can match two words of one name ("hoa": Hoàng Thị Hoa): ask for more rows when
+        // A prefix can match two words of one name ("hoa": Nguyễn Hoàng Hoa): ask for more rows when
         // such repeats leave the page short.
         List<Guid> ids;
         for (var limit = MaxResults; ; limit *= 4)
