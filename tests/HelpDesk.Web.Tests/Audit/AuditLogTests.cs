@@ -92,7 +92,7 @@ public abstract class AuditLogTests(DatabaseProviderChoice choice)
         {
             var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
             // A name token of a resident who does not exist: the foreign key refuses the whole save.
-            db.ResidentNameTokens.Add(new HelpDesk.Domain.People.ResidentNameToken(Guid.NewGuid(), "lam"));
+            db.ResidentNameTokens.Add(new HelpDesk.Domain.People.ResidentNameToken(Guid.NewGuid(), "lam", Guid.NewGuid(), "lam", new DateOnly(1990, 1, 1)));
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => scope.ServiceProvider.GetRequiredService<AuditLog>().SaveAsync(Viewed(1)));
         }
 

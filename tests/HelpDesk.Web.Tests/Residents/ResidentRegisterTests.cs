@@ -4,7 +4,10 @@ using HelpDesk.Testing;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Residents;
 using HelpDesk.Web.Tests.Accounts;
+using HelpDesk.Web.Tests.Points;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpDesk.Web.Tests.Residents;
@@ -36,6 +39,10 @@ public abstract class ResidentRegisterTests(DatabaseProviderChoice choice) : IAs
         return resident;
     }
 
+    /// <summary>A resident known by name only, as many are at first.</summary>
+    private Task<Resident> RegisterNamedAsync(string fullName, Guid? ward = null) =>
+        RegisterAsync(new(fullName, null, new DateOnly(1980, 1, 1), Sex.Female, null, null, Cultures.Vietnamese), ward);
+
     private async Task<IReadOnlyList<string>> SearchAsync(string query, Guid? ward = null)
     {
         using var scope = _app.Services.CreateScope();
@@ -56,6 +63,78 @@ public abstract class ResidentRegisterTests(DatabaseProviderChoice choice) : IAs
     [Fact]
     public async Task Every_word_must_match() =>
         Assert.Equal(["Nguyễn Thị Bích", "Nguyễn Văn Bảo"], await SearchAsync("nguyen"));
+
+    [Theory]
+    [InlineData("bao nguyen", "Nguyễn Văn Bảo")]
+    [InlineData("bao van nguyen", "Nguyễn Văn Bảo")]
+    [InlineData("van bao ng", "Nguyễn Văn Bảo")]
+    [InlineData("hoa dang", "Đặng Thị Hoa")]
+    [InlineData("thi hoa d", "Đặng Thị Hoa")]
+    [InlineData("bich", "Nguyễn Thị Bích")]
+    [InlineData("bi", "Nguyễn Thị Bích")]
+    public async Task Words_in_another_order_or_a_given_name_alone_find_the_resident(string query, string expected) =>
+        Assert.Equal([expected], await SearchAsync(query));
+
+    [Theory]
+    [InlineData("hoa đang")]
+    [InlineData("hoa dang")]
+    [InlineData("HOA ĐẶNG")]
+    public async Task D_with_a_stroke_is_found_as_d_in_any_word_order(string query) =>
+        Assert.Equal(["Đặng Thị Hoa"], await SearchAsync(query));
+
+    [Fact]
+    public async Task Words_in_another_order_find_nobody_of_another_ward()
+    {
+        var otherWard = (await _app.CreateWardAsync()).Id;
+        await RegisterNamedAsync("Trần Văn Bảo", otherWard);
+        await RegisterNamedAsync("Lê Thị Hoa", otherWard);
+
+        Assert.Empty(await SearchAsync("bao tran"));
+        Assert.Equal(["Đặng Thị Hoa"], await SearchAsync("hoa"));
+        Assert.Equal(["Nguyễn Văn Bảo"], await SearchAsync("bao nguyen"));
+        Assert.Equal(["Trần Văn Bảo"], await SearchAsync("bao tran", otherWard));
+        Assert.Equal(["Lê Thị Hoa"], await SearchAsync("hoa", otherWard));
+        Assert.Empty(await SearchAsync("bao nguyen", otherWard));
+    }
+
+    [Fact]
+    public async Task A_given_name_alone_lists_everyone_having_it_in_name_order_once_each()
+    {
+        // "Nguyễn Hoàng Hoa" has two words starting with "hoa": she is listed once.
+        await RegisterNamedAsync("Nguyễn Hoàng Hoa");
+        await RegisterNamedAsync("Lâm Hoa");
+        await RegisterNamedAsync("Trần Hòa");
+
+        Assert.Equal(["Đặng Thị Hoa", "Lâm Hoa", "Nguyễn Hoàng Hoa", "Trần Hòa"], await SearchAsync("hoa"));
+    }
+
+    [Fact]
+    public async Task A_common_word_with_a_rare_one_in_another_order_finds_a_full_page_in_name_order()
+    {
+        for (var i = 0; i < ResidentRegister.MaxResults + 5; i++)
+            await RegisterNamedAsync($"Trần Văn Bảo {(char)('A' + i)}");
+
+        var found = await SearchAsync("van tran");
+
+        Assert.Equal(ResidentRegister.MaxResults, found.Count);
+        Assert.Equal(found.OrderBy(NameFolding.Fold, StringComparer.Ordinal), found);
+        Assert.All(found, name => Assert.StartsWith("Trần Văn Bảo", name));
+    }
+
+    [Fact]
+    public async Task Name_tokens_written_before_they_carried_the_ward_get_it_from_their_resident()
+    {
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_NameTokenWard")).Last());
+            await migrator.MigrateAsync();
+            var bao = await db.ResidentNameTokens.SingleAsync(t => t.Token == "bao");
+            Assert.Equal((_ward, "nguyen van bao", new DateOnly(1990, 5, 1)), (bao.WardId, bao.SearchName, bao.DateOfBirth));
+        }
+        Assert.Equal(["Nguyễn Văn Bảo"], await SearchAsync("bao nguyen"));
+    }
 
     [Theory]
     [InlineData("+84 912 345 678")]

@@ -40,6 +40,16 @@ public static class SearchBenchmark
                 return string.Join(' ', words.Take(words.Count - 1)) + " " + given[..Math.Min(given.Length, random.Next(1, 3))];
             },
             (_, found) => found.Count > 0),
+        // "bao nguyen": the given name first, then the family name, as some people say it.
+        new("words in another order",
+            _ => true,
+            (person, _) => GivenName(person) + " " + NameFolding.Fold(person.FamilyName),
+            (_, found) => found.Count > 0),
+        // "bao": all a volunteer remembers or hears.
+        new("given name alone",
+            _ => true,
+            (person, _) => GivenName(person),
+            (_, found) => found.Count > 0),
         new("phone number",
             person => person.Details.Phone is not null,
             (person, _) => person.Details.Phone!,
@@ -49,6 +59,8 @@ public static class SearchBenchmark
             (person, _) => person.Details.PersonalIdNumber!,
             (person, found) => found.Any(r => r.PersonalIdNumber == person.Details.PersonalIdNumber)),
     ];
+
+    private static string GivenName(Person person) => NameFolding.Tokens(person.Details.FullName)[^1];
 
     /// <summary>
     /// Runs <paramref name="queries"/> timed searches of each kind, fewer when a kind has used up

@@ -111,7 +111,7 @@ public sealed class Resident
             CreatedAt = now,
             CreatedByUserId = userId,
         };
-        resident._nameTokens.AddRange(NameFolding.Tokens(name).Select(t => new ResidentNameToken(resident.Id, t)));
+        resident._nameTokens.AddRange(NameFolding.Tokens(name).Select(t => new ResidentNameToken(resident.Id, t, wardId, resident.SearchName, resident.DateOfBirth)));
         return resident;
     }
 
@@ -168,5 +168,9 @@ public sealed class Resident
         DateOfBirth == dateOfBirth && SearchName == NameFolding.Fold(fullName);
 }
 
-/// <summary>One folded word of a resident's name, indexed so a name is found among hundreds of thousands.</summary>
-public sealed record ResidentNameToken(Guid ResidentId, string Token);
+/// <summary>
+/// One folded word of a resident's name, indexed so a name is found among hundreds of thousands.
+/// Carries copies of the resident's ward, folded name and birth date, none of which ever changes
+/// after registration: the search then walks the words of one ward already in display order.
+/// </summary>
+public sealed record ResidentNameToken(Guid ResidentId, string Token, Guid WardId, string SearchName, DateOnly DateOfBirth);

@@ -328,7 +328,11 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
         {
             token.HasKey(t => new { t.Token, t.ResidentId });
             token.Property(t => t.Token).HasMaxLength(50);
+            token.Property(t => t.SearchName).HasMaxLength(200);
             token.HasIndex(t => t.ResidentId);
+            // One word of one ward in display order: a name search stops after a page of matches,
+            // and checks the other words without leaving the index.
+            token.HasIndex(t => new { t.WardId, t.Token, t.SearchName, t.DateOfBirth, t.ResidentId });
         });
 
         builder.Entity<DataProtectionKey>(key =>
@@ -359,8 +363,12 @@ public sealed class PostgresHelpDeskDbContext(DbContextOptions<PostgresHelpDeskD
 {
     // Folded names are compared as byte ranges ("starts with" in ResidentRegister); a language
     // collation would order spaces differently and break that.
-    protected override void ConfigureProvider(ModelBuilder builder) =>
+    protected override void ConfigureProvider(ModelBuilder builder)
+    {
         builder.Entity<Resident>().Property(r => r.SearchName).UseCollation("C");
+        builder.Entity<ResidentNameToken>().Property(t => t.SearchName).UseCollation("C");
+        builder.Entity<ResidentNameToken>().Property(t => t.Token).UseCollation("C");
+    }
 }
 
 /// <summary>An ASP.NET Core data-protection key, stored in the database when running on PostgreSQL.</summary>

@@ -761,14 +761,29 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                 {
                     b.Property<string>("Token")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("WardId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Token", "ResidentId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("WardId", "Token", "SearchName", "DateOfBirth", "ResidentId");
 
                     b.ToTable("ResidentNameTokens");
                 });

@@ -758,9 +758,22 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WardId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Token", "ResidentId");
 
                     b.HasIndex("ResidentId");
+
+                    b.HasIndex("WardId", "Token", "SearchName", "DateOfBirth", "ResidentId");
 
                     b.ToTable("ResidentNameTokens");
                 });
