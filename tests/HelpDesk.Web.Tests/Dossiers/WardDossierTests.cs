@@ -282,6 +282,40 @@ public abstract class WardDossierTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task The_responsible_officer_is_reminded_two_working_days_before_the_due_date_and_once_it_is_late()
+    {
+        await using var ward = await FiledAsync();
+        await MoveAsync(ward, DossierIntent.Receive); // the officer who receives it becomes responsible
+        var due = Stored(ward).DueDate!.Value;
+        var calendar = ward.App.Services.GetRequiredService<HolidayCalendar>();
+        var colleague = await ward.App.CreateAsync(Roles.WardStaff);
+
+        async Task<IHtmlDocument> QueueOnAsync(DateOnly day, TestAccount officer, string query = "")
+        {
+            ward.App.SetClock(VietnamTime.At(day, new TimeOnly(9, 0)));
+            await ward.Staff.SignInAsync(officer);
+            return (await ward.Staff.GetAsync("/staff/dossiers" + query)).Document;
+        }
+
+        var early = await QueueOnAsync(calendar.AddWorkingDays(due, -3), ward.Officer);
+        Assert.Null(early.QuerySelector("[data-testid=reminder]"));
+        Assert.Empty((await ward.Staff.GetAsync("/staff/dossiers?view=DueSoon")).Document.QuerySelectorAll("[data-testid=queue-row]"));
+
+        var soon = await QueueOnAsync(calendar.AddWorkingDays(due, -2), ward.Officer);
+        var link = soon.QuerySelector("[data-testid=reminder-due-soon]")!;
+        Assert.Equal(string.Format(ResourceFiles.Value("vi", "Queue_ReminderDueSoon"), 1, 2), link.TextContent.Trim());
+        Assert.Null(soon.QuerySelector("[data-testid=reminder-late]"));
+        var (_, listed) = await ward.Staff.GetAsync("/staff/dossiers" + link.GetAttribute("href"));
+        Assert.Equal(ward.Filed.Number, Assert.Single(listed.QuerySelectorAll("[data-testid=queue-row]")).GetAttribute("data-number"));
+        Assert.Null((await QueueOnAsync(calendar.AddWorkingDays(due, -2), colleague)).QuerySelector("[data-testid=reminder]"));
+
+        var late = await QueueOnAsync(due.AddDays(1), ward.Officer);
+        Assert.Equal(string.Format(ResourceFiles.Value("vi", "Queue_ReminderLate"), 1), late.QuerySelector("[data-testid=reminder-late]")!.TextContent.Trim());
+        Assert.Null(late.QuerySelector("[data-testid=reminder-due-soon]"));
+        Assert.Empty((await ward.Staff.GetAsync("/staff/dossiers?view=DueSoon")).Document.QuerySelectorAll("[data-testid=queue-row]"));
+    }
+
+    [Fact]
     public async Task Responsibility_goes_only_to_an_officer_of_the_ward()
     {
         await using var ward = await FiledAsync();

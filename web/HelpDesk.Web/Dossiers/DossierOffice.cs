@@ -9,6 +9,7 @@ using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Setup;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Web.Dossiers;
 
@@ -21,6 +22,8 @@ public enum QueueView
     ToReceive,
     /// <summary>Received or in processing: the clock runs.</summary>
     Running,
+    /// <summary>Open, due today or within the next few working days (HelpDesk:Dossiers:ReminderWorkingDays): not late yet.</summary>
+    DueSoon,
     /// <summary>Open, with a due date already passed.</summary>
     Late,
     /// <summary>Waiting for the resident's missing papers.</summary>
@@ -36,6 +39,12 @@ public sealed record QueueRow(
     Guid Id, string Number, string ProcedureCode, DossierStatus Status, string PointCode, DateTimeOffset SubmittedAt,
     DateOnly? DueDate, bool Extended, string? AssignedTo, string? AssignedName);
 
+/// <summary>What an officer is reminded of on top of the queue: their open dossiers due soon, and those already late.</summary>
+public sealed record Reminder(int DueSoon, int Late, int WorkingDays)
+{
+    public bool Any => DueSoon + Late > 0;
+}
+
 /// <summary>A ward officer or leader who can be made responsible for a dossier.</summary>
 public sealed record Officer(string Id, string DisplayName);
 
@@ -47,7 +56,8 @@ public sealed record MoveRequest(DossierIntent Intent, int Version, string? Reas
 /// and who is responsible. Ward staff and leaders see the dossiers of their own ward's points only.
 /// </summary>
 public sealed class DossierOffice(
-    HelpDeskDbContext db, AuditLog audit, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock, TrackingPageCache trackingPages)
+    HelpDeskDbContext db, AuditLog audit, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock, TrackingPageCache trackingPages,
+    IOptions<HelpDeskOptions> options)
 {
     public const int PageSize = 50;
 
@@ -71,9 +81,11 @@ public sealed class DossierOffice(
         Guid wardId, QueueView view, string? assignedTo, string? number, int pageIndex)
     {
         var today = VietnamTime.Today(clock.GetUtcNow());
-        var dossiers = db.Dossiers.AsNoTracking().Where(d => db.ServicePoints.Any(p => p.Id == d.PointId && p.WardId == wardId));
+        var soon = DueSoonUntil(today);
+        var dossiers = OfWard(wardId);
         dossiers = view switch
         {
+            QueueView.DueSoon => dossiers.Where(d => !Final.Contains(d.Status) && d.DueDate >= today && d.DueDate <= soon),
             QueueView.ToReceive => dossiers.Where(d => Intake.Contains(d.Status)),
             QueueView.Running => dossiers.Where(d => ClockRunning.Contains(d.Status)),
             QueueView.Late => dossiers.Where(d => !Final.Contains(d.Status) && d.DueDate < today),
@@ -94,6 +106,23 @@ public sealed class DossierOffice(
                 db.Users.Where(u => u.Id == d.AssignedTo).Select(u => u.DisplayName).FirstOrDefault())).ToListAsync();
         return (rows.Take(PageSize).ToList(), rows.Count > PageSize);
     }
+
+    /// <summary>How many of <paramref name="officerId"/>'s open dossiers are due soon, and how many are late.</summary>
+    public async Task<Reminder> ReminderAsync(Guid wardId, string officerId)
+    {
+        var today = VietnamTime.Today(clock.GetUtcNow());
+        var soon = DueSoonUntil(today);
+        var open = OfWard(wardId).Where(d => d.AssignedTo == officerId && !Final.Contains(d.Status) && d.DueDate != null);
+        var dueSoon = await open.CountAsync(d => d.DueDate >= today && d.DueDate <= soon);
+        var late = await open.CountAsync(d => d.DueDate < today);
+        return new Reminder(dueSoon, late, options.Value.Dossiers.ReminderWorkingDays);
+    }
+
+    /// <summary>The last day of "due soon": so many working days after today (today itself when it is not one).</summary>
+    private DateOnly DueSoonUntil(DateOnly today) => calendar.AddWorkingDays(today, options.Value.Dossiers.ReminderWorkingDays);
+
+    private IQueryable<Dossier> OfWard(Guid wardId) =>
+        db.Dossiers.AsNoTracking().Where(d => db.ServicePoints.Any(p => p.Id == d.PointId && p.WardId == wardId));
 
     /// <summary>The dossier with its history, when it belongs to <paramref name="user"/>'s ward; else null ("not found").</summary>
     public async Task<Dossier?> FindAsync(Guid id, ClaimsPrincipal user) =>

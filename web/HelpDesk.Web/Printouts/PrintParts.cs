@@ -1,4 +1,5 @@
 using HelpDesk.Domain;
+using HelpDesk.Web.Resources;
 
 namespace HelpDesk.Web.Printouts;
 
@@ -11,6 +12,20 @@ public sealed record PrintHeading(DossierPrintout Printout, string TitleKey);
 /// </summary>
 public sealed record ReadAloud(TwoLanguages Texts, Func<string, string> Speech, string PrintKey)
 {
+    /// <summary>
+    /// A date as a voice should say it in <paramref name="culture"/> ("ngày 9 tháng 12 năm 2026", "2026年12月9日"):
+    /// "09/12/2026" is read digit by digit or as a fraction.
+    /// </summary>
+    public static string SpokenDate(DateOnly date, string culture) =>
+        TextsIn.Get(culture, "Speech_Date", date.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>
+    /// A dossier number or code spelled out, one character at a time with a pause between groups
+    /// ("T N 0 1, 2 6 1 2 0 8, 0 0 0 1"), so a voice does not read "TN01" as a word or "261208" as a large number.
+    /// </summary>
+    public static string Spelled(string grouped) =>
+        string.Join(", ", grouped.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(group => string.Join(' ', group.ToCharArray())));
+
     /// <summary>The speech culture for <paramref name="culture"/>: vi-VN, zh-CN, zh-TW or en-US.</summary>
     public static string SpeechLanguage(string culture) => culture switch
     {

@@ -19,6 +19,7 @@ public sealed class HelpDeskOptions
     public DemoOptions Demo { get; set; } = new();
     public SecurityOptions Security { get; set; } = new();
     public UploadOptions Uploads { get; set; } = new();
+    public DossierOptions Dossiers { get; set; } = new();
 
     public sealed class DemoOptions
     {
@@ -42,6 +43,16 @@ public sealed class HelpDeskOptions
         public int InvitationHours { get; set; } = 72;
         /// <summary>Tries per minute per client address on public pages that take a code (/t, /c, /activate); 0 turns the limit off (benchmarks only).</summary>
         public int PublicCodeLimitPerMinute { get; set; } = 20;
+    }
+
+    /// <summary>The ward's work on dossiers (HelpDesk:Dossiers:…).</summary>
+    public sealed class DossierOptions
+    {
+        /// <summary>
+        /// Working days before its due date when a dossier is "due soon": listed in that view of the queue and
+        /// counted in the reminder its responsible officer sees on top of the queue.
+        /// </summary>
+        public int ReminderWorkingDays { get; set; } = 2;
     }
 
     /// <summary>Limits on scans uploaded at the desk (HelpDesk:Uploads:…).</summary>

@@ -12,7 +12,8 @@ namespace HelpDesk.Web.Pages.Staff.Dossiers;
 
 /// <summary>
 /// The ward's queue of dossiers filed at its points: what waits to be received, what runs against its
-/// due date (late ones stand out), what waits for papers or for hand-over. It names no resident.
+/// due date (late ones stand out), what waits for papers or for hand-over. It names no resident. On top, the
+/// officer is reminded of their own dossiers due within a few working days and of those already late.
 /// </summary>
 [Authorize(Roles = $"{Roles.WardStaff},{Roles.Leader}")]
 public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock) : PageModel
@@ -27,6 +28,8 @@ public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, Holida
     public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
     public bool More { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>The current officer's own dossiers that are due soon or late.</summary>
+    public Reminder Reminder { get; private set; } = new(0, 0, 0);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -34,6 +37,7 @@ public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, Holida
         Today = VietnamTime.Today(clock.GetUtcNow());
         PageIndex = Math.Max(0, PageIndex);
         (Rows, More) = await office.QueueAsync(ward, View, Mine ? User.UserId() : null, Number, PageIndex);
+        Reminder = await office.ReminderAsync(ward, User.UserId());
         return Page();
     }
 
