@@ -63,13 +63,13 @@ public abstract class ResidentAccountTests(DatabaseProviderChoice choice)
     }
 
     /// <summary>On "a phone": types the code, creates a passkey, and lands on the resident's page.</summary>
-    private static async Task<(PageClient Phone, IHtmlDocument Landing)> ActivateWithCodeAsync(Desk desk, string typed)
+    private static async Task<(PageClient Phone, IHtmlDocument Landing)> ActivateWithCodeAsync(Desk desk, string typed, SoftwareAuthenticator? phoneKeys = null)
     {
         var phone = PageClient.For(desk.App);
         var (_, form) = await phone.GetAsync("/activate");
         var (_, passkeyStep) = await phone.SubmitAsync(form, "[data-testid=code-form]", new Dictionary<string, string> { ["Code"] = typed });
         Assert.Contains("Lâm Văn Phúc", passkeyStep.QuerySelector("[data-testid=activate-greeting]")!.TextContent);
-        var (_, landing) = await phone.UsePasskeyAsync(passkeyStep, "form[data-passkey=create]", new SoftwareAuthenticator());
+        var (_, landing) = await phone.UsePasskeyAsync(passkeyStep, "form[data-passkey=create]", phoneKeys ?? new SoftwareAuthenticator());
         return (phone, landing);
     }
 
@@ -140,6 +140,32 @@ public abstract class ResidentAccountTests(DatabaseProviderChoice choice)
         var (_, refused) = await other.SubmitAsync(form, "[data-testid=code-form]", new Dictionary<string, string> { ["Code"] = code });
         Assert.Equal(ResourceFiles.Value("vi", "Error_InvitationUsed"), refused.QuerySelector("[data-testid=activate-error]")!.TextContent.Trim());
         Assert.Null(refused.QuerySelector("form[data-passkey]"));
+    }
+
+    [Fact]
+    public async Task A_lost_phones_passkeys_are_removed_at_the_desk_and_only_a_new_activation_gets_in_again()
+    {
+        var desk = await OnShiftAsync(ConsentPurpose.CreateAccount);
+        await using var _app = desk.App;
+        var lostPhone = new SoftwareAuthenticator();
+        await ActivateWithCodeAsync(desk, (await IssueAsync(desk)).QuerySelector("[data-testid=activation-code]")!.TextContent.Trim(), lostPhone);
+
+        var (_, account) = await desk.Client.GetAsync(desk.AccountPath);
+        var (_, removed) = await desk.Client.SubmitAsync(account, "form[action*='handler=RemovePasskeys']");
+
+        Assert.Equal(string.Format(ResourceFiles.Value("vi", "Account_PasskeysRemoved"), 1), removed.QuerySelector("[data-testid=passkeys-removed]")!.TextContent.Trim());
+        Assert.Null(removed.QuerySelector("[data-testid=remove-passkeys]")); // nothing left to remove
+        var recorded = desk.InScope(db => db.AuditEvents.Single(e => e.Action == AuditActions.AccountPasskeysRemoved));
+        Assert.Equal((desk.Volunteer.UserId, desk.ResidentId, "1"), (recorded.UserId, recorded.ResidentId, recorded.Detail));
+
+        // Whoever holds the lost phone is not let in with its passkey.
+        var finder = PageClient.For(desk.App);
+        var (_, signIn) = await finder.GetAsync("/account/signin");
+        await finder.UsePasskeyAsync(signIn, "form[data-passkey=get]", lostPhone);
+        Assert.NotEqual("/me", new Uri((await finder.GetAsync("/me")).Document.Url).AbsolutePath);
+
+        var (_, landing) = await ActivateWithCodeAsync(desk, (await IssueAsync(desk)).QuerySelector("[data-testid=activation-code]")!.TextContent.Trim());
+        Assert.Equal("/me", new Uri(landing.Url).AbsolutePath);
     }
 
     [Fact]

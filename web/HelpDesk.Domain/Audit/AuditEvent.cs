@@ -23,6 +23,8 @@ public static class AuditActions
     public const string AccountCreated = "account.created";
     public const string ActivationIssued = "account.activation-issued";
     public const string AccountActivated = "account.activated";
+    /// <summary>At the desk, the passkeys of a resident's account were removed (phone lost or replaced); the detail is how many.</summary>
+    public const string AccountPasskeysRemoved = "account.passkeys-removed";
     public const string ResidentExported = "resident.exported";
     public const string ScanAdded = "scan.added";
     public const string ScanViewed = "scan.viewed";
@@ -43,7 +45,7 @@ public static class AuditActions
     [
         ResidentSearched, ResidentRegistered, ResidentServed, ResidentViewed, ResidentUpdated, ResidentIdRevealed,
         ConsentGiven, ConsentViewed, ConsentWithdrawn, DraftStarted, DraftViewed, DraftSaved, AccessRefused,
-        AccountCreated, ActivationIssued, AccountActivated, ResidentExported, ScanAdded, ScanViewed, ScanRemoved,
+        AccountCreated, ActivationIssued, AccountActivated, AccountPasskeysRemoved, ResidentExported, ScanAdded, ScanViewed, ScanRemoved,
         DossierSubmitted, DossierSlipViewed, DossierNoticeViewed, DossierViewed, DossierMoved, DossierAssigned, AuditViewed,
     ];
 }

@@ -17,7 +17,8 @@ namespace HelpDesk.Web.Pages.Desk.Residents;
 /// <summary>
 /// The resident's own account, created with them at the desk (their consent must cover it). An
 /// activation is shown as a QR for the resident's phone and as a printable slip with a short code
-/// for a relative; the secret and code appear only in this one response and are never stored.
+/// for a relative; the secret and code appear only in this one response and are never stored. When the
+/// resident's phone is lost or replaced, its passkeys are removed here, so only a new activation gets in.
 /// </summary>
 [Authorize(Roles = Policies.DeskRoles)]
 public sealed class Account(
@@ -34,6 +35,8 @@ public sealed class Account(
     public ResidentActivation? Issued { get; private set; }
     public string PublicBase { get; private set; } = "";
     public string Second => Served!.PreferredLanguage;
+    /// <summary>Passkeys just removed (phone lost or replaced); null when none were.</summary>
+    public int? PasskeysRemoved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid visitId) => await LoadAsync(visitId) ?? Page();
 
@@ -54,6 +57,31 @@ public sealed class Account(
         ActivationUrl = $"{PublicBase}/activate/{secret}?culture={Second}";
         await LoadAccountAsync();
         return Page();
+    }
+
+    /// <summary>
+    /// The phone was lost or replaced: every passkey of the account goes, and the new security stamp ends the
+    /// sessions it had open (within a minute, IdentitySetup). The resident gets in again with a new activation.
+    /// </summary>
+    public async Task<IActionResult> OnPostRemovePasskeysAsync(Guid visitId)
+    {
+        if (await LoadAsync(visitId) is { } refused) return refused;
+        if (Served!.AccountUserId is not { } userId || await users.FindByIdAsync(userId) is not { } user) return Page();
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        var passkeys = await users.GetPasskeysAsync(user);
+        foreach (var passkey in passkeys) Require(await users.RemovePasskeyAsync(user, passkey.CredentialId));
+        Require(await users.UpdateSecurityStampAsync(user));
+        await audit.SaveAsync(new AuditEntry(AuditActions.AccountPasskeysRemoved, User.UserId(), Served.Id, $"user:{userId}", CurrentVisit.PointId,
+            passkeys.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await transaction.CommitAsync();
+        PasskeysRemoved = passkeys.Count;
+        await LoadAccountAsync();
+        return Page();
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid visitId)
