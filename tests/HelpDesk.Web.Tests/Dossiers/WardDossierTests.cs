@@ -316,6 +316,25 @@ public abstract class WardDossierTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task A_leader_sees_who_is_behind_and_an_officer_does_not()
+    {
+        await using var ward = await FiledAsync();
+        await MoveAsync(ward, DossierIntent.Receive);
+        var due = Stored(ward).DueDate!.Value;
+        ward.App.SetClock(VietnamTime.At(due.AddDays(1), new TimeOnly(9, 0)));
+        await ward.Staff.SignInAsync(ward.Officer);
+        Assert.Null((await ward.Staff.GetAsync("/staff/dossiers")).Document.QuerySelector("[data-testid=workload]"));
+
+        var leader = PageClient.For(ward.App);
+        await leader.SignInAsync(await ward.App.CreateAsync(Roles.Leader));
+        var (_, queue) = await leader.GetAsync("/staff/dossiers");
+
+        var row = Assert.Single(queue.QuerySelectorAll("[data-testid=workload-row]"));
+        Assert.Equal(ward.Officer.UserId, row.GetAttribute("data-officer"));
+        Assert.Equal(["1", "0", "1"], row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Responsibility_goes_only_to_an_officer_of_the_ward()
     {
         await using var ward = await FiledAsync();

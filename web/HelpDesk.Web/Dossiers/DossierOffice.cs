@@ -45,6 +45,9 @@ public sealed record Reminder(int DueSoon, int Late, int WorkingDays)
     public bool Any => DueSoon + Late > 0;
 }
 
+/// <summary>One officer's open dossiers, for the leader: how many, how many due soon, how many late (officer null: nobody's yet).</summary>
+public sealed record Workload(string? OfficerId, string? OfficerName, int Open, int DueSoon, int Late);
+
 /// <summary>A ward officer or leader who can be made responsible for a dossier.</summary>
 public sealed record Officer(string Id, string DisplayName);
 
@@ -116,6 +119,29 @@ public sealed class DossierOffice(
         var dueSoon = await open.CountAsync(d => d.DueDate >= today && d.DueDate <= soon);
         var late = await open.CountAsync(d => d.DueDate < today);
         return new Reminder(dueSoon, late, options.Value.Dossiers.ReminderWorkingDays);
+    }
+
+    /// <summary>
+    /// Who is behind: the ward's open dossiers counted per responsible officer, the most late first, then the most
+    /// due soon; the dossiers nobody is responsible for yet are one row with no officer.
+    /// </summary>
+    public async Task<IReadOnlyList<Workload>> WorkloadsAsync(Guid wardId)
+    {
+        var today = VietnamTime.Today(clock.GetUtcNow());
+        var soon = DueSoonUntil(today);
+        var counts = await OfWard(wardId).Where(d => !Final.Contains(d.Status)).GroupBy(d => d.AssignedTo)
+            .Select(g => new
+            {
+                OfficerId = g.Key,
+                Open = g.Count(),
+                DueSoon = g.Count(d => d.DueDate >= today && d.DueDate <= soon),
+                Late = g.Count(d => d.DueDate < today),
+            }).ToListAsync();
+        var ids = counts.Select(c => c.OfficerId).OfType<string>().ToList();
+        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return counts.Select(c => new Workload(c.OfficerId, c.OfficerId is null ? null : names.GetValueOrDefault(c.OfficerId), c.Open, c.DueSoon, c.Late))
+            .OrderByDescending(w => w.Late).ThenByDescending(w => w.DueSoon).ThenBy(w => w.OfficerName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Cultures.Vietnamese), true))
+            .ToList();
     }
 
     /// <summary>The last day of "due soon": so many working days after today (today itself when it is not one).</summary>

@@ -13,7 +13,8 @@ namespace HelpDesk.Web.Pages.Staff.Dossiers;
 /// <summary>
 /// The ward's queue of dossiers filed at its points: what waits to be received, what runs against its
 /// due date (late ones stand out), what waits for papers or for hand-over. It names no resident. On top, the
-/// officer is reminded of their own dossiers due within a few working days and of those already late.
+/// officer is reminded of their own dossiers due within a few working days and of those already late; a leader
+/// also sees who is behind.
 /// </summary>
 [Authorize(Roles = $"{Roles.WardStaff},{Roles.Leader}")]
 public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, HolidayCalendar calendar, TimeProvider clock) : PageModel
@@ -30,6 +31,8 @@ public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, Holida
     public DateOnly Today { get; private set; }
     /// <summary>The current officer's own dossiers that are due soon or late.</summary>
     public Reminder Reminder { get; private set; } = new(0, 0, 0);
+    /// <summary>For a leader: each officer's open, due-soon and late dossiers.</summary>
+    public IReadOnlyList<Workload> Workloads { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -38,6 +41,7 @@ public sealed class Queue(DossierOffice office, ProcedureCatalog catalog, Holida
         PageIndex = Math.Max(0, PageIndex);
         (Rows, More) = await office.QueueAsync(ward, View, Mine ? User.UserId() : null, Number, PageIndex);
         Reminder = await office.ReminderAsync(ward, User.UserId());
+        if (User.IsInRole(Roles.Leader)) Workloads = await office.WorkloadsAsync(ward);
         return Page();
     }
 
