@@ -113,7 +113,8 @@ public abstract class SupplementTests(DatabaseProviderChoice choice)
         var (handedBack, visitAgain) = await back.Desk.SubmitAsync(added, "[data-testid=resubmit]");
 
         Assert.Equal($"/desk/visits/{back.VisitId}", new Uri(visitAgain.Url).AbsolutePath);
-        Assert.Equal(ResourceFiles.Value("vi", "Supplement_HandedBack"), Text(visitAgain, "visit-message"));
+        Assert.Equal(ResourceFiles.Value("vi", "Supplement_HandedBack"), Text(visitAgain, "visit-done"));
+        Assert.Null(visitAgain.QuerySelector("[data-testid=visit-message]")); // good news is not an alert
         var stored = Stored(back);
         Assert.Equal(DossierStatus.Resubmitted, stored.Status);
         var move = stored.Transitions.Last();

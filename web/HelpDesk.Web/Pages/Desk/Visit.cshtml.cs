@@ -43,9 +43,12 @@ public sealed class CurrentVisit(HelpDeskDbContext db, DeskService desk, Residen
     public int? TicketNumber { get; private set; }
     public HelpDesk.Domain.People.Resident? Resident { get; private set; }
     [BindProperty] public CloseInput Input { get; set; } = new();
-    /// <summary>The TempData key other desk pages use to leave a message here (a resource key).</summary>
+    /// <summary>TempData key (its value a resource key) other desk pages use to say what stopped the volunteer (a missing consent): an alert.</summary>
     public const string MessageKeyName = "VisitMessageKey";
     [TempData(Key = MessageKeyName)] public string? MessageKey { get; set; }
+    /// <summary>TempData key of what went well (a dossier handed back): a status, not an alert.</summary>
+    public const string DoneKeyName = "VisitDoneKey";
+    [TempData(Key = DoneKeyName)] public string? DoneKey { get; set; }
 
     public sealed class CloseInput
     {

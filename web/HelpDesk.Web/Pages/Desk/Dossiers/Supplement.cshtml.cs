@@ -94,7 +94,7 @@ public sealed class Supplement(HelpDeskDbContext db, DeskService desk, ResidentA
             if (await LoadAsync(visitId, id) is { } gone) return gone;
             return await RefusedAsync(refusal.Code);
         }
-        TempData[Pages.Desk.CurrentVisit.MessageKeyName] = "Supplement_HandedBack";
+        TempData[Pages.Desk.CurrentVisit.DoneKeyName] = "Supplement_HandedBack";
         return RedirectToPage("/Desk/Visit", new { id = visitId });
     }
 
