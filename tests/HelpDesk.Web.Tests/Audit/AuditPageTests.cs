@@ -231,6 +231,47 @@ public abstract class AuditPageTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task An_entry_noted_in_the_paper_register_shows_a_log_cut_short_and_then_one_rebuilt()
+    {
+        await using var wards = await TwoWardsAsync();
+        var app = wards.App;
+        await RecordAsync(app, Enumerable.Range(1, 5).Select(n => new AuditEntry(AuditActions.ScanViewed, wards.Staff.UserId, PointId: wards.PointHere, Detail: n.ToString())).ToArray());
+        var client = await SignedInAsync(app, wards.Staff);
+        var (_, checkedPage) = await client.SubmitAsync(await OpenAsync(client, AuditPage), "[data-testid=verify-form]");
+        // Events 1–5 and the reading before the check: the last one is what the leader writes down.
+        var number = checkedPage.QuerySelector("[data-testid=head-number]")!.TextContent;
+        var fingerprint = checkedPage.QuerySelector("[data-testid=head-fingerprint]")!.TextContent;
+        Assert.Equal("6", number);
+        Assert.Matches("^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$", fingerprint);
+
+        async Task<(HttpStatusCode Status, IHtmlDocument Page)> CheckAgainstAsync(string typedNumber, string typedFingerprint)
+        {
+            var (response, page) = await client.SubmitAsync(checkedPage, "[data-testid=verify-form]",
+                new Dictionary<string, string> { ["NotedNumber"] = typedNumber, ["NotedFingerprint"] = typedFingerprint });
+            return (response.StatusCode, page);
+        }
+        static string? Result(IHtmlDocument page) => page.QuerySelector("[data-testid=anchor-status]")?.GetAttribute("data-result");
+
+        // Copied by hand: lower case, spaces for dashes.
+        Assert.Equal(nameof(AnchorCheck.Confirmed), Result((await CheckAgainstAsync(number, fingerprint.ToLowerInvariant().Replace('-', ' '))).Page));
+
+        // The latest entries deleted: the chain left is whole, only the note shows the cut.
+        await ExecuteAsync(app, "DELETE FROM \"AuditEvents\" WHERE \"Sequence\" >= 6");
+        var (_, cut) = await CheckAgainstAsync(number, fingerprint);
+        Assert.Equal("true", cut.QuerySelector("[data-testid=chain-status]")!.GetAttribute("data-intact"));
+        Assert.Equal(nameof(AnchorCheck.Missing), Result(cut));
+        Assert.Equal(string.Format(ResourceFiles.Value(Cultures.Vietnamese, "AuditLog_AnchorMissing"), 6, 5), cut.QuerySelector("[data-testid=anchor-status]")!.TextContent);
+
+        // That reading became a new entry 6, chained properly: not the one noted.
+        Assert.Equal(nameof(AnchorCheck.Differs), Result((await CheckAgainstAsync(number, fingerprint)).Page));
+
+        var (status, typo) = await CheckAgainstAsync(number, "3F2A-91C0");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.NotNull(typo.QuerySelector("[data-testid=anchor-invalid]"));
+        Assert.Null(typo.QuerySelector("[data-testid=chain-status]"));
+    }
+
+    [Fact]
     public async Task Reading_the_log_is_recorded_with_the_kinds_of_filter_used()
     {
         await using var wards = await TwoWardsAsync();

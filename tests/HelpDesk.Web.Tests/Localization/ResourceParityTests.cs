@@ -109,7 +109,8 @@ public sealed partial class ResourceParityTests
     /// <summary>Keys the audit log page builds from the actions and the kinds of record acted on.</summary>
     private static IEnumerable<string> AuditKeys =>
         HelpDesk.Domain.Audit.AuditActions.All.Select(a => TextsIn.KeyOf("AuditAction_", a))
-            .Concat(HelpDesk.Domain.Audit.AuditSubjects.Kinds.Select(k => TextsIn.KeyOf("AuditSubject_", k)));
+            .Concat(HelpDesk.Domain.Audit.AuditSubjects.Kinds.Select(k => TextsIn.KeyOf("AuditSubject_", k)))
+            .Concat(Enum.GetValues<HelpDesk.Domain.Audit.AnchorCheck>().Select(result => "AuditLog_Anchor" + result));
 
     [Fact]
     public void Every_audit_action_and_kind_of_record_has_a_text()

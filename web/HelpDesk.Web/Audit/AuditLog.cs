@@ -38,24 +38,41 @@ public sealed class AuditLog(HelpDeskDbContext db, TimeProvider clock)
     /// <summary>Reads the whole chain in order; returns the sequence of the first event that no longer matches, or null when intact.</summary>
     public async Task<long?> FirstBrokenAsync() => (await CheckChainAsync()).FirstBroken;
 
-    /// <summary>Reads the whole chain in order, every ward's events included (they form one chain), up to the first event that no longer matches.</summary>
-    public async Task<ChainCheck> CheckChainAsync()
+    /// <summary>
+    /// Reads the whole chain in order, every ward's events included (they form one chain), up to the first event that
+    /// no longer matches; and, when <paramref name="noted"/> is given, checks the chain against that entry noted outside.
+    /// </summary>
+    public async Task<ChainCheck> CheckChainAsync(AuditAnchor? noted = null)
     {
         var previous = AuditEvent.Genesis;
         var expected = 1L;
+        string? hashAtNoted = null;
         await foreach (var entry in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable())
         {
             // A missing sequence number is a deleted event.
-            if (entry.Sequence != expected || !entry.IsIntactAfter(previous)) return new ChainCheck(expected - 1, expected);
+            if (entry.Sequence != expected || !entry.IsIntactAfter(previous))
+                return new ChainCheck(expected - 1, expected, null, Compare(noted, hashAtNoted, brokenBefore: true));
+            if (entry.Sequence == noted?.Sequence) hashAtNoted = entry.Hash;
             previous = entry.Hash;
             expected++;
         }
-        return new ChainCheck(expected - 1, null);
+        var last = expected - 1;
+        return new ChainCheck(last, null, last == 0 ? null : AuditAnchor.Of(last, previous), Compare(noted, hashAtNoted, brokenBefore: false));
     }
+
+    /// <summary>The noted entry against the hash found at its number (null when the walk never reached it).</summary>
+    private static AnchorCheck? Compare(AuditAnchor? noted, string? hashAtNoted, bool brokenBefore) =>
+        noted is null ? null
+        : hashAtNoted is not null ? (noted.Matches(hashAtNoted) ? AnchorCheck.Confirmed : AnchorCheck.Differs)
+        : brokenBefore ? AnchorCheck.BrokenBefore : AnchorCheck.Missing;
 }
 
-/// <summary>What a walk along the chain found: events 1 to <see cref="IntactThrough"/> check out; <see cref="FirstBroken"/> was changed or deleted (null when none).</summary>
-public sealed record ChainCheck(long IntactThrough, long? FirstBroken)
+/// <summary>
+/// What a walk along the chain found: events 1 to <see cref="IntactThrough"/> check out; <see cref="FirstBroken"/> was
+/// changed or deleted (null when none); <see cref="Head"/> is the last event's anchor to note down when the chain is
+/// intact; <see cref="Anchor"/> is how the chain compares with an entry noted earlier, when one was given.
+/// </summary>
+public sealed record ChainCheck(long IntactThrough, long? FirstBroken, AuditAnchor? Head = null, AnchorCheck? Anchor = null)
 {
     public bool IsIntact => FirstBroken is null;
 }

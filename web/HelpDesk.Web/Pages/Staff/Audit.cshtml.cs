@@ -43,6 +43,11 @@ public sealed class AuditTrail(HelpDeskDbContext db, AuditLog audit) : PageModel
     public bool DatesReversed => From > To;
     /// <summary>The result of the chain check, when this response ran one.</summary>
     public ChainCheck? Chain { get; private set; }
+    /// <summary>An entry noted earlier in the paper register (its number and fingerprint), to check the chain against.</summary>
+    [BindProperty] public long? NotedNumber { get; set; }
+    [BindProperty] public string? NotedFingerprint { get; set; }
+    /// <summary>Something was typed in the noted-entry fields but it is not a number and a 12-digit fingerprint.</summary>
+    public bool NotedInvalid { get; private set; }
 
     public sealed record Person(string Id, string DisplayName, string UserName);
 
@@ -91,7 +96,13 @@ public sealed class AuditTrail(HelpDeskDbContext db, AuditLog audit) : PageModel
             await LoadAsync(ward);
         }
         else if (Resident is not null) return NotFound();
-        if (verify) Chain = await audit.CheckChainAsync();
+        if (verify)
+        {
+            var noted = AuditAnchor.Parse(NotedNumber, NotedFingerprint);
+            NotedInvalid = noted is null && (NotedNumber is not null || !string.IsNullOrWhiteSpace(NotedFingerprint));
+            if (NotedInvalid) Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            else Chain = await audit.CheckChainAsync(noted);
+        }
         await audit.SaveAsync(new AuditEntry(AuditActions.AuditViewed, User.UserId(), Resident,
             User.WardId() is { } own ? AuditSubjects.OfWard(own) : null, Detail: WhatWasAsked(verify)));
         return Page();
@@ -100,7 +111,7 @@ public sealed class AuditTrail(HelpDeskDbContext db, AuditLog audit) : PageModel
     /// <summary>The kinds of filter used, not their values: "action,user,from,older,verify".</summary>
     private string? WhatWasAsked(bool verify)
     {
-        IEnumerable<string?> asked = [.. Filters.Select(f => f.Key), Before is null ? null : "older", After is null ? null : "newer", verify ? "verify" : null];
+        IEnumerable<string?> asked = [.. Filters.Select(f => f.Key), Before is null ? null : "older", After is null ? null : "newer", verify ? "verify" : null, verify && NotedNumber is not null ? "noted" : null];
         var detail = string.Join(',', asked.OfType<string>());
         return detail.Length == 0 ? null : detail;
     }
