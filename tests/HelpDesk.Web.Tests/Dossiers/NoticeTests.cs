@@ -110,6 +110,13 @@ public abstract class NoticeTests(DatabaseProviderChoice choice)
         Assert.Contains(renewed.ToString("dd/MM/yyyy"), intro.QuerySelector("[lang=vi]")!.TextContent);
         Assert.Contains(renewed.ToString("dd/MM/yyyy"), intro.QuerySelector("[lang=zh-Hant]")!.TextContent);
         Assert.Equal("Chờ xác minh của bệnh viện", Text(notice, "notice-reason"));
+        // Read aloud: the new date as said in each language; the officer's Vietnamese words by the Vietnamese voice only.
+        var vietnamese = notice.QuerySelector("[data-testid=read-aloud-vi]")!.GetAttribute("data-text")!;
+        Assert.Contains($"ngày {renewed.Day} tháng {renewed.Month} năm {renewed.Year}", vietnamese);
+        Assert.Contains("Chờ xác minh của bệnh viện", vietnamese);
+        var chinese = notice.QuerySelector("[data-testid=read-aloud-resident]")!.GetAttribute("data-text")!;
+        Assert.Contains($"{renewed.Year}年{renewed.Month}月{renewed.Day}日", chinese);
+        Assert.DoesNotContain("Chờ xác minh", chinese);
         Assert.Equal(HttpStatusCode.NotFound, (await ward.Staff.GetAsync(ward.NoticePage("supplement"))).Response.StatusCode);
     }
 
