@@ -279,7 +279,7 @@ public abstract class DossierTests(DatabaseProviderChoice choice)
         Assert.Equal("028 3855 0001", Text(slip, "slip-point-phone"));
         Assert.Equal("vi-VN", slip.QuerySelector("[data-testid=read-aloud-vi]")!.GetAttribute("data-lang"));
         Assert.Equal("zh-TW", slip.QuerySelector("[data-testid=read-aloud-resident]")!.GetAttribute("data-lang"));
-        Assert.Contains("28/04/2026", slip.QuerySelector("[data-testid=read-aloud-resident]")!.GetAttribute("data-text"));
+        Assert.Contains("2026年4月28日", slip.QuerySelector("[data-testid=read-aloud-resident]")!.GetAttribute("data-text")); // said as a date, not digits
         Assert.NotNull(slip.QuerySelector("link[data-testid=slip-layout-a5]"));
 
         var (_, receipt) = await desk.Volunteer.GetAsync(new Uri(slip.Url).AbsolutePath + "?layout=receipt");
