@@ -1,7 +1,6 @@
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Calendar;
-using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Dossiers;
 using HelpDesk.Testing;
 using HelpDesk.Web.Data;
@@ -67,12 +66,7 @@ public abstract class DossierReminderTests(DatabaseProviderChoice choice)
         settings["HelpDesk:PublicBaseUrl"] = PublicBase;
         var app = new HelpDeskApp(choice.Provider, settings: settings);
         app.SetClock(FiledAt);
-        var volunteer = await app.CreateAsync(Roles.Volunteer);
-        var point = await app.CreatePointAsync("TN01", volunteer.UserId);
-        var visitId = await app.OpenVisitAsync(volunteer.UserId, point.Id);
-        await app.ServeResidentAsync(visitId, ResidentName, "郭氏玉");
-        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], FilingFixture.BirthRegistration);
-        var dossier = await app.SubmitDraftAsync(await app.ReadyDraftAsync(visitId));
+        var dossier = await app.FileBirthRegistrationAsync(ResidentName, "郭氏玉");
         var officer = await app.CreateAsync(Roles.WardStaff);
         await app.WardMovesAsync(dossier.Id, officer.UserId, DossierIntent.Receive);
         await InScopeAsync(app, db => db.Users.Where(u => u.Id == officer.UserId)

@@ -81,7 +81,9 @@ public sealed partial class DossierReminders(
                 // Released, so that a later round (of any instance) tries again.
                 db.DossierReminders.RemoveRange(claims.Select(c => c.Claim));
                 await db.SaveChangesAsync(cancellation);
-                LogNotSent(logger, string.Join(", ", claims.Select(c => c.Dossier.Number)), error.GetType().Name, error.Message);
+                // The status code only: a server's own message may quote the officer's address.
+                LogNotSent(logger, string.Join(", ", claims.Select(c => c.Dossier.Number)),
+                    error is System.Net.Mail.SmtpException smtp ? $"SMTP {smtp.StatusCode}" : error.GetType().Name);
             }
         }
         return sent;
@@ -120,8 +122,8 @@ public sealed partial class DossierReminders(
     [LoggerMessage(Level = LogLevel.Information, Message = "E-mail is off (no HelpDesk:Smtp:Host): no reminder e-mails will be sent.")]
     private static partial void LogMailOff(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder e-mail for dossiers {Numbers} not sent ({Error}: {Reason}); will retry.")]
-    private static partial void LogNotSent(ILogger logger, string numbers, string error, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder e-mail for dossiers {Numbers} not sent ({Error}); will retry.")]
+    private static partial void LogNotSent(ILogger logger, string numbers, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checking for reminder e-mails failed; will retry.")]
     private static partial void LogFailed(ILogger logger, Exception error);
