@@ -202,6 +202,28 @@ public abstract class DossierReminderTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task A_claim_left_unsent_by_a_stopped_instance_is_taken_over_after_an_hour()
+    {
+        await using var ward = await ReceivedAsync();
+        var due = ward.Calendar.AddWorkingDays(ward.Day, 2);
+        var claimedAt = VietnamTime.At(ward.Day, new TimeOnly(9, 0));
+        await InScopeAsync(ward.App, db =>
+        {
+            db.DossierReminders.Add(new DossierReminder(ward.Filed.Id, due, ward.Officer.UserId, claimedAt));
+            return db.SaveChangesAsync();
+        });
+
+        ward.At(ward.Day, 9, 30);
+        var whileRecent = await ward.Reminders.RunOnceAsync();
+        ward.At(ward.Day, 10, 1);
+        var afterAnHour = await ward.Reminders.RunOnceAsync();
+
+        Assert.Equal((0, 1), (whileRecent, afterAnHour));
+        Assert.Single(ward.Smtp.Messages);
+        Assert.Equal(1, ward.Claims());
+    }
+
+    [Fact]
     public async Task Without_an_smtp_host_email_is_off_and_the_log_says_so()
     {
         await using var app = new HelpDeskApp(choice.Provider);

@@ -20,6 +20,9 @@ public sealed partial class DossierReminders(
     IServiceScopeFactory scopes, IMailSender mail, HolidayCalendar calendar, ProcedureCatalog catalog, TimeProvider clock,
     IOptions<HelpDeskOptions> options, ILogger<DossierReminders> logger) : BackgroundService
 {
+    /// <summary>A claim still unsent after this long was left by an instance that stopped between claiming and sending.</summary>
+    public static readonly TimeSpan AbandonedClaim = TimeSpan.FromHours(1);
+
     private sealed record Due(Guid DossierId, string Number, string ProcedureCode, DateOnly DueDate, string OfficerId, string Email, string Culture);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,6 +55,8 @@ public sealed partial class DossierReminders(
         var until = DueSoonQueries.Until(calendar, options.Value.Dossiers, today);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+        var abandoned = now - AbandonedClaim;
+        await db.DossierReminders.Where(r => r.SentAt == null && r.ClaimedAt < abandoned).ExecuteDeleteAsync(cancellation);
         var due = await (
             from d in db.Dossiers.DueSoon(today, until)
             where !db.DossierReminders.Any(r => r.DossierId == d.Id && r.DueDate == d.DueDate)
