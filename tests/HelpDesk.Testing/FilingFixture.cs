@@ -113,6 +113,20 @@ public static class FilingFixture
     }
 
     /// <summary>
+    /// A birth registration filed whole at a new point TN01 of the test ward by a new volunteer: the visit, the resident
+    /// (<paramref name="residentName"/>), their consent to filing and keeping scans, the ready draft, the submission.
+    /// </summary>
+    public static async Task<Dossier> FileBirthRegistrationAsync(this HelpDeskApp app, string residentName, string chineseName)
+    {
+        var volunteer = await app.CreateAsync(Roles.Volunteer);
+        var point = await app.CreatePointAsync("TN01", volunteer.UserId);
+        var visitId = await app.OpenVisitAsync(volunteer.UserId, point.Id);
+        await app.ServeResidentAsync(visitId, residentName, chineseName);
+        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], BirthRegistration);
+        return await app.SubmitDraftAsync(await app.ReadyDraftAsync(visitId));
+    }
+
+    /// <summary>
     /// A ward officer's move on the dossier, as the ward's dossier page makes it (<see cref="DossierOffice.MoveAsync"/>),
     /// in a scope of its own: the reason, the new due date of an extension, the papers asked for by a supplement request.
     /// </summary>

@@ -12,6 +12,7 @@ builder.Services.AddHelpDeskFirstRun();
 builder.Services.AddHelpDeskDesk();
 builder.Services.AddHelpDeskResidents();
 builder.Services.AddHelpDeskDocuments();
+builder.Services.AddHelpDeskMail();
 builder.Services.AddHelpDeskDossiers();
 builder.Services.AddHelpDeskRateLimits();
 

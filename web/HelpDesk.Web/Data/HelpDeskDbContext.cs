@@ -43,6 +43,7 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ScannedPage> ScannedPages => Set<ScannedPage>();
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierTransition> DossierTransitions => Set<DossierTransition>();
+    public DbSet<DossierReminder> DossierReminders => Set<DossierReminder>();
 
     private SensitiveData? _sensitive;
 
@@ -204,6 +205,15 @@ public abstract class HelpDeskDbContext(DbContextOptions options) : IdentityDbCo
             dossier.HasOne<Consent>().WithMany().HasForeignKey(d => d.ConsentId).OnDelete(DeleteBehavior.Restrict);
             dossier.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.FiledBy).OnDelete(DeleteBehavior.Restrict);
             dossier.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.AssignedTo).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<DossierReminder>(reminder =>
+        {
+            // The claim: a second instance's insert for the same dossier and due date fails here, and it skips that one.
+            reminder.HasIndex(r => new { r.DossierId, r.DueDate }).IsUnique();
+            reminder.Property(r => r.OfficerId).HasMaxLength(64);
+            reminder.HasOne<Dossier>().WithMany().HasForeignKey(r => r.DossierId).OnDelete(DeleteBehavior.Cascade);
+            reminder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.OfficerId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<DossierTransition>(transition =>

@@ -88,7 +88,7 @@ public sealed class DossierOffice(
         var dossiers = OfWard(wardId);
         dossiers = view switch
         {
-            QueueView.DueSoon => dossiers.Where(d => !Final.Contains(d.Status) && d.DueDate >= today && d.DueDate <= soon),
+            QueueView.DueSoon => dossiers.DueSoon(today, soon),
             QueueView.ToReceive => dossiers.Where(d => Intake.Contains(d.Status)),
             QueueView.Running => dossiers.Where(d => ClockRunning.Contains(d.Status)),
             QueueView.Late => dossiers.Where(d => !Final.Contains(d.Status) && d.DueDate < today),
@@ -144,8 +144,7 @@ public sealed class DossierOffice(
             .ToList();
     }
 
-    /// <summary>The last day of "due soon": so many working days after today (today itself when it is not one).</summary>
-    private DateOnly DueSoonUntil(DateOnly today) => calendar.AddWorkingDays(today, options.Value.Dossiers.ReminderWorkingDays);
+    private DateOnly DueSoonUntil(DateOnly today) => DueSoonQueries.Until(calendar, options.Value.Dossiers, today);
 
     private IQueryable<Dossier> OfWard(Guid wardId) =>
         db.Dossiers.AsNoTracking().Where(d => db.ServicePoints.Any(p => p.Id == d.PointId && p.WardId == wardId));

@@ -5,7 +5,7 @@ namespace HelpDesk.Web.Setup;
 
 public static class DossiersSetup
 {
-    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the printouts (receipt slip, notices) and the public tracking page (cached) read them.</summary>
+    /// <summary>Submitting dossiers at the desk; the ward's queue and moves; the printouts (receipt slip, notices) and the public tracking page (cached) read them; reminder e-mails to the responsible officers.</summary>
     public static void AddHelpDeskDossiers(this IServiceCollection services)
     {
         services.AddScoped<DossierFiling>();
@@ -14,6 +14,8 @@ public static class DossiersSetup
         services.AddScoped<DossierReaders>();
         services.AddScoped<DossierPrintouts>();
         services.AddSingleton<TrackingPageCache>();
+        services.AddSingleton<DossierReminders>();
+        services.AddHostedService(provider => provider.GetRequiredService<DossierReminders>());
         services.AddOutputCache(options => options.AddPolicy(TrackingPageCache.Policy, new TrackingPagePolicy()));
     }
 }

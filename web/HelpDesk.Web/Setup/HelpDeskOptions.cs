@@ -20,6 +20,7 @@ public sealed class HelpDeskOptions
     public SecurityOptions Security { get; set; } = new();
     public UploadOptions Uploads { get; set; } = new();
     public DossierOptions Dossiers { get; set; } = new();
+    public SmtpOptions Smtp { get; set; } = new();
 
     public sealed class DemoOptions
     {
@@ -53,6 +54,23 @@ public sealed class HelpDeskOptions
         /// counted in the reminder its responsible officer sees on top of the queue.
         /// </summary>
         public int ReminderWorkingDays { get; set; } = 2;
+        /// <summary>Minutes between two checks for reminder e-mails to send (in office hours only).</summary>
+        public int ReminderCheckMinutes { get; set; } = 5;
+    }
+
+    /// <summary>The mail server reminders are sent through (HelpDesk:Smtp:…); no Host: no e-mail.</summary>
+    public sealed class SmtpOptions
+    {
+        public string? Host { get; set; }
+        public int Port { get; set; } = 25;
+        /// <summary>The sender address, e.g. helpdesk@phuong.example.vn.</summary>
+        public string? From { get; set; }
+        /// <summary>With a password, for servers that require signing in; empty: none.</summary>
+        public string? UserName { get; set; }
+        public string? Password { get; set; }
+        public bool EnableSsl { get; set; }
+
+        public bool Enabled => !string.IsNullOrWhiteSpace(Host);
     }
 
     /// <summary>Limits on scans uploaded at the desk (HelpDesk:Uploads:…).</summary>

@@ -609,6 +609,41 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.ToTable("Dossiers");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("DossierId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("DossierReminders");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1369,6 +1404,21 @@ namespace HelpDesk.Web.Data.Migrations.Postgres
                     b.HasOne("HelpDesk.Domain.People.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierReminder", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

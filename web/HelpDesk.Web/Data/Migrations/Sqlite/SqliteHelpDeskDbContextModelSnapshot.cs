@@ -604,6 +604,39 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.ToTable("Dossiers");
                 });
 
+            modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficerId");
+
+                    b.HasIndex("DossierId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("DossierReminders");
+                });
+
             modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -1353,6 +1386,21 @@ namespace HelpDesk.Web.Data.Migrations.Sqlite
                     b.HasOne("HelpDesk.Domain.People.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HelpDesk.Domain.Dossiers.DossierReminder", b =>
+                {
+                    b.HasOne("HelpDesk.Domain.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HelpDesk.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
