@@ -1,3 +1,4 @@
+using System.Net;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Calendar;
@@ -100,6 +101,27 @@ public abstract class DossierReminderTests(DatabaseProviderChoice choice)
         var claim = Assert.Single(InScope(ward.App, db => db.DossierReminders.ToList()));
         Assert.Equal((ward.Filed.Id, ward.Calendar.AddWorkingDays(ward.Day, 2), ward.Officer.UserId), (claim.DossierId, claim.DueDate, claim.OfficerId));
         Assert.NotNull(claim.SentAt);
+    }
+
+    [Fact]
+    public async Task The_officer_gives_their_address_on_their_security_page_and_the_reminder_goes_there()
+    {
+        await using var ward = await ReceivedAsync(email: null);
+        Assert.Equal(0, await ward.Reminders.RunOnceAsync()); // no address, no e-mail
+        var officer = PageClient.For(ward.App);
+        await officer.SignInAsync(ward.Officer);
+        var (_, security) = await officer.GetAsync("/account/security");
+
+        var (refusedStatus, refused) = await officer.SubmitAsync(security, "[data-testid=email-form]", new Dictionary<string, string> { ["Email"] = "can.bo.thu at phuong" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedStatus.StatusCode);
+        Assert.Equal(ResourceFiles.Value(Cultures.Vietnamese, "Security_EmailInvalid"), refused.QuerySelector("[data-testid=security-message]")!.TextContent.Trim());
+        Assert.Equal("can.bo.thu at phuong", refused.QuerySelector("#email")!.GetAttribute("value")); // kept to correct
+
+        var (_, saved) = await officer.SubmitAsync(refused, "[data-testid=email-form]", new Dictionary<string, string> { ["Email"] = " " + OfficerEmail + " " });
+        Assert.Equal(ResourceFiles.Value(Cultures.Vietnamese, "Security_EmailSaved"), saved.QuerySelector("[data-testid=security-message]")!.TextContent.Trim());
+
+        Assert.Equal(1, await ward.Reminders.RunOnceAsync());
+        Assert.Equal([OfficerEmail], Assert.Single(ward.Smtp.Messages).To);
     }
 
     [Fact]

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HelpDesk.Web.Pages.Account;
 
-/// <summary>Everyone's own sign-in methods: list, add, rename and remove passkeys; the password fallback.</summary>
+/// <summary>
+/// Everyone's own sign-in methods: list, add, rename and remove passkeys; the password fallback. Ward officers
+/// also give here the e-mail address their due-date reminders go to.
+/// </summary>
 [Authorize]
 public sealed class Security(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
 {
@@ -16,6 +19,9 @@ public sealed class Security(UserManager<ApplicationUser> users, SignInManager<A
     public bool HasAuthenticator { get; private set; }
     public string? MessageKey { get; private set; }
     public bool MessageIsError { get; private set; }
+    /// <summary>The address reminder e-mails go to (ward staff and leaders only).</summary>
+    [BindProperty] public string? Email { get; set; }
+    public bool GetsReminders => User.IsInRole(Domain.Accounts.Roles.WardStaff) || User.IsInRole(Domain.Accounts.Roles.Leader);
 
     /// <summary>A passkey as the page shows it; the id is the credential id in base64url.</summary>
     public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
@@ -44,6 +50,22 @@ public sealed class Security(UserManager<ApplicationUser> users, SignInManager<A
         return await ShowAsync(result.Succeeded ? "Security_PasskeyAdded" : "Passkey_Failed", isError: !result.Succeeded);
     }
 
+    /// <summary>Sets (or, empty, removes) the officer's address for reminder e-mails.</summary>
+    public async Task<IActionResult> OnPostEmailAsync()
+    {
+        if (!GetsReminders) return NotFound();
+        var user = await CurrentUserAsync();
+        var typed = Email?.Trim();
+        if (!string.IsNullOrEmpty(typed) && !System.Net.Mail.MailAddress.TryCreate(typed, out _))
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await ShowAsync("Security_EmailInvalid", isError: true, keepTyped: true);
+        }
+        var result = await users.SetEmailAsync(user, string.IsNullOrEmpty(typed) ? null : typed);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code)));
+        return await ShowAsync(string.IsNullOrEmpty(typed) ? "Security_EmailRemoved" : "Security_EmailSaved");
+    }
+
     public async Task<IActionResult> OnPostRenameAsync(string credentialId, string? name)
     {
         var user = await CurrentUserAsync();
@@ -67,9 +89,10 @@ public sealed class Security(UserManager<ApplicationUser> users, SignInManager<A
         return await ShowAsync("Security_PasskeyRemoved");
     }
 
-    private async Task<IActionResult> ShowAsync(string? messageKey, bool isError = false)
+    private async Task<IActionResult> ShowAsync(string? messageKey, bool isError = false, bool keepTyped = false)
     {
         var user = await CurrentUserAsync();
+        if (!keepTyped) Email = user.Email;
         MessageKey = messageKey;
         MessageIsError = isError;
         Passkeys = (await users.GetPasskeysAsync(user))
