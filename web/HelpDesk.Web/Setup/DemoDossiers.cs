@@ -116,7 +116,7 @@ internal sealed class DemoDossiers(IServiceProvider services, Ward ward, Service
         {
             Target.ToReceive => (-1, (Func<DateOnly?, bool>)(_ => false)),
             Target.DueSoon => (0, due => due >= Today && due <= soon),
-            Target.Extended => (0, due => due > Today),
+            Target.Extended => (1, due => due > Today), // extended two hours after receipt, which must not be later than now
             Target.Late => (5, due => due < Today),
             Target.PapersRequested => (3, _ => true),
             Target.Running => (2, _ => true),
