@@ -13,7 +13,7 @@ namespace HelpDesk.Web.Tests.Accounts;
 /// <summary>Training mode seeds a sample ward so a newcomer can click through; its password comes from configuration only.</summary>
 public sealed class DemoTests
 {
-    private static HelpDeskApp DemoApp(string? password) => new(settings: new Dictionary<string, string?>
+    private static HelpDeskApp DemoApp(string? password, DatabaseProvider provider = DatabaseProvider.Sqlite) => new(provider, settings: new Dictionary<string, string?>
     {
         ["HelpDesk:Demo:Enabled"] = "true",
         ["HelpDesk:Demo:Password"] = password,
@@ -51,6 +51,17 @@ public sealed class DemoTests
         Assert.Contains(dossiers, d => d.Extended && d.DueDate > d.OriginalDueDate);
         Assert.Contains(dossiers, d => d.RequestedDocuments.Count > 0);
         Assert.All(dossiers, d => Assert.True(d.SubmittedAt < app.Clock.GetUtcNow()));
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<AuditLog>().FirstBrokenAsync());
+    }
+
+    [Fact]
+    public async Task Demo_mode_seeds_its_dossiers_in_one_transaction_on_PostgreSQL_too()
+    {
+        await using var app = DemoApp(HelpDeskApp.DemoPassword, DatabaseProviderChoice.Postgres.Provider);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
+
+        Assert.Equal(8, await db.Dossiers.CountAsync());
         Assert.Null(await scope.ServiceProvider.GetRequiredService<AuditLog>().FirstBrokenAsync());
     }
 

@@ -15,6 +15,7 @@ using HelpDesk.Web.Audit;
 using HelpDesk.Web.Data;
 using HelpDesk.Web.Documents;
 using HelpDesk.Web.Residents;
+using Microsoft.Extensions.Options;
 
 namespace HelpDesk.Web.Setup;
 
@@ -111,7 +112,7 @@ internal sealed class DemoDossiers(IServiceProvider services, Ward ward, Service
     /// </summary>
     private DateTimeOffset? ReceiptFor(ProcedureDefinition procedure, Target target)
     {
-        var soon = calendar.AddWorkingDays(Today, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HelpDeskOptions>>().Value.Dossiers.ReminderWorkingDays);
+        var soon = calendar.AddWorkingDays(Today, services.GetRequiredService<IOptions<HelpDeskOptions>>().Value.Dossiers.ReminderWorkingDays);
         var (daysBack, fits) = target switch
         {
             Target.ToReceive => (-1, (Func<DateOnly?, bool>)(_ => false)),
