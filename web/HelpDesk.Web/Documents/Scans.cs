@@ -37,7 +37,8 @@ public sealed class Scans(HelpDeskDbContext db, ScanStore store, AuditLog audit,
         ScannedPage? page = null;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            // Joins the caller's transaction when there is one (the demo seeder files everything in one).
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
             // SQLite's transaction already holds the write lock; PostgreSQL locks the draft's row, so two
             // pages added at once to one paper take numbers one after the other.
             if (db.Database.IsNpgsql())
@@ -49,7 +50,7 @@ public sealed class Scans(HelpDeskDbContext db, ScanStore store, AuditLog audit,
             await audit.SaveAsync(new AuditEntry(AuditActions.ScanAdded, userId, residentId, Subject(page), draft.PointId,
                 $"{document.Id}:{file.MediaType}:{content.Length}"));
             store.Place(staged, page.Id);
-            await transaction.CommitAsync();
+            if (transaction is not null) await transaction.CommitAsync();
             return page;
         }
         catch

@@ -2,6 +2,7 @@ using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Places;
 using HelpDesk.Web.Data;
+using HelpDesk.Web.Residents;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace HelpDesk.Web.Setup;
 
 /// <summary>
-/// Training mode: a sample ward with two points and one account per role, so a newcomer can
-/// click through. Every demo account uses HelpDesk:Demo:Password; there is none in the code.
+/// Training mode: a sample ward with two points, one account per role, and residents with dossiers in
+/// every state (<see cref="DemoDossiers"/>), so a newcomer can click through. Every demo account uses HelpDesk:Demo:Password; there is none in the code.
 /// </summary>
 public static class DemoSeeder
 {
@@ -41,6 +42,9 @@ public static class DemoSeeder
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         if (await db.Wards.AnyAsync(w => w.Name == DemoWardName)) return;
 
+        // The ID-number hashing key is created on first use by a context of its own, which would wait
+        // behind this transaction's write lock: create it first.
+        await scope.ServiceProvider.GetRequiredService<PersonalIdLookup>().HasherAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var ward = new Ward(DemoWardName, "Thành phố Hồ Chí Minh");
         db.Wards.Add(ward);
@@ -63,6 +67,7 @@ public static class DemoSeeder
         db.ServicePoints.AddRange(points);
         await db.SaveChangesAsync();
 
+        var userIds = new Dictionary<string, string>();
         foreach (var (userName, displayName, role, culture) in Accounts)
         {
             var user = new ApplicationUser
@@ -75,10 +80,12 @@ public static class DemoSeeder
             };
             Check(await users.CreateAsync(user, demo.Password));
             Check(await users.AddToRoleAsync(user, role));
+            userIds[userName] = user.Id;
             if (role is Roles.Volunteer or Roles.WardStaff)
                 db.PointAssignments.Add(new PointAssignment(points[role == Roles.WardStaff ? 1 : 0].Id, user.Id, now));
         }
         await db.SaveChangesAsync();
+        await new DemoDossiers(scope.ServiceProvider, ward, points[0], userIds).SeedAsync();
         await transaction.CommitAsync();
     }
 
