@@ -94,7 +94,7 @@ public sealed class DemoTests
         });
 
         var (_, me) = await client.GetAsync("/me");
-        Assert.Equal(2, me.QuerySelectorAll("[data-testid=my-drafts] li").Length);
+        Assert.Equal(2, me.QuerySelectorAll("[data-testid=my-dossier]").Length);
     }
 
     [Fact]

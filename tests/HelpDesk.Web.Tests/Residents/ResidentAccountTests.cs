@@ -240,6 +240,33 @@ public abstract class ResidentAccountTests(DatabaseProviderChoice choice)
     }
 
     [Fact]
+    public async Task The_resident_sees_their_filed_dossier_with_its_status_in_their_language_and_downloads_it_with_its_papers()
+    {
+        var desk = await OnShiftAsync(ConsentPurpose.CreateAccount, ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans);
+        await using var _app = desk.App;
+        var dossier = await desk.App.SubmitDraftAsync(await desk.App.ReadyDraftAsync(desk.VisitId));
+        var (phone, landing) = await ActivateWithCodeAsync(desk, (await IssueAsync(desk)).QuerySelector("[data-testid=activation-code]")!.TextContent.Trim());
+
+        var listed = Assert.Single(landing.QuerySelectorAll("[data-testid=my-dossier]"));
+        Assert.Equal(dossier.Number, listed.GetAttribute("data-number"));
+        Assert.Equal(ResourceFiles.Value("zh-Hant", "DossierStatus_Submitted"), listed.QuerySelector("[data-testid=my-dossier-status]")!.TextContent);
+        Assert.Equal($"/t/{dossier.TrackingCodeCompact}", listed.QuerySelector("[data-testid=my-dossier-track]")!.GetAttribute("href"));
+        Assert.Empty(landing.QuerySelectorAll("[data-testid=my-drafts] li")); // filed, no longer "being prepared"
+
+        var officer = await desk.App.CreateAsync(Roles.WardStaff);
+        await desk.App.WardMovesAsync(dossier.Id, officer.UserId, HelpDesk.Domain.Dossiers.DossierIntent.Receive);
+        var (_, later) = await phone.GetAsync("/me");
+        Assert.Equal(ResourceFiles.Value("zh-Hant", "DossierStatus_Received"), later.QuerySelector("[data-testid=my-dossier-status]")!.TextContent);
+
+        using var json = JsonDocument.Parse(await (await phone.Http.GetAsync("/me?handler=Download")).Content.ReadAsStringAsync());
+        var exported = Assert.Single(json.RootElement.GetProperty("dossiers").EnumerateArray());
+        Assert.Equal(dossier.Number, exported.GetProperty("Number").GetString());
+        Assert.Equal(["Submitted", "Received"], exported.GetProperty("history").EnumerateArray().Select(t => t.GetProperty("to").GetString()));
+        Assert.NotEqual(0, exported.GetProperty("papers").GetArrayLength());
+        Assert.Equal(0, json.RootElement.GetProperty("dossiersInPreparation").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_download_holds_everything_about_the_resident_and_who_saw_it()
     {
         var desk = await OnShiftAsync(ConsentPurpose.CreateAccount);

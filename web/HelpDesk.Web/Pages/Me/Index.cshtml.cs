@@ -3,6 +3,7 @@ using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Audit;
 using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Documents;
+using HelpDesk.Domain.Dossiers;
 using HelpDesk.Domain.People;
 using HelpDesk.Domain.Procedures;
 using HelpDesk.Web.Audit;
@@ -29,7 +30,10 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
     public Resident Person { get; private set; } = null!;
     public IReadOnlyList<Consent> Consents { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> PointNames { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>Drafts not submitted yet: being prepared at the desk.</summary>
     public IReadOnlyList<DossierDraft> Drafts { get; private set; } = [];
+    /// <summary>The dossiers filed for the resident, newest first, with their history.</summary>
+    public IReadOnlyList<Dossier> Dossiers { get; private set; } = [];
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
 
     public LocalizedText? ProcedureName(string code) => catalog.FindByCode(code)?.Name;
@@ -71,10 +75,15 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
         var evidence = await db.ConsentEvidence.Where(e => Consents.Select(c => c.Id).Contains(e.ConsentId)).ToDictionaryAsync(e => e.ConsentId);
         var events = await db.AuditEvents.Where(e => e.ResidentId == Person.Id).OrderBy(e => e.Sequence).ToListAsync();
         var names = await db.Users.Where(u => events.Select(e => e.UserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        var draftIds = Drafts.Select(d => d.Id).ToList();
+        var draftIds = Drafts.Select(d => d.Id).Concat(Dossiers.Select(d => d.DraftId)).ToList();
         var scans = new List<(ScannedPage Page, byte[] Content)>();
         foreach (var page in await db.ScannedPages.AsNoTracking().Where(p => draftIds.Contains(p.DraftId)).OrderBy(p => p.DocumentId).ThenBy(p => p.Number).ToListAsync())
             scans.Add((page, await store.ReadAsync(page.Id)));
+        // Copies of the papers too: the right of access covers them (Law 91/2025).
+        IEnumerable<object> Papers(Guid draftId) => scans.Where(p => p.Page.DraftId == draftId).Select(p => new
+        {
+            document = p.Page.DocumentId, p.Page.Number, p.Page.MediaType, p.Page.AddedAt, base64 = Convert.ToBase64String(p.Content),
+        });
         var export = new
         {
             exportedAt = clock.GetUtcNow(),
@@ -90,14 +99,17 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
                 method = c.Method.ToString(), c.TextVersion, c.TextHash,
                 evidence = evidence.TryGetValue(c.Id, out var e) ? new { e.ContentType, base64 = Convert.ToBase64String(e.Content) } : null,
             }),
+            dossiers = Dossiers.Select(d => new
+            {
+                d.Number, procedure = d.ProcedureCode, status = d.Status.ToString(), d.SubmittedAt, d.ReceivedAt, d.DueDate, d.ReturnedAt,
+                answers = d.Answers,
+                history = d.Transitions.Select(t => new { from = t.From?.ToString(), to = t.To.ToString(), t.At, t.Reason, t.DueDate }),
+                papers = Papers(d.DraftId),
+            }),
             dossiersInPreparation = Drafts.Select(d => new
             {
                 procedure = d.ProcedureCode, d.CreatedAt, d.UpdatedAt, answers = d.Answers,
-                // Copies of the papers too: the right of access covers them (Law 91/2025).
-                papers = scans.Where(p => p.Page.DraftId == d.Id).Select(p => new
-                {
-                    document = p.Page.DocumentId, p.Page.Number, p.Page.MediaType, p.Page.AddedAt, base64 = Convert.ToBase64String(p.Content),
-                }),
+                papers = Papers(d.Id),
             }),
             whoSawOrChangedMyData = events.Select(e => new { e.At, e.Action, by = names.GetValueOrDefault(e.UserId) ?? e.UserId, e.Detail }),
         };
@@ -119,7 +131,9 @@ public sealed class Index(HelpDeskDbContext db, ProcedureCatalog catalog, Consen
         foreach (var consent in Consents.Where(c => c.StatusAt(Now) == ConsentStatus.Pending))
             if (await documents.OfAsync(consent) is var (text, choices)) awaiting.Add((consent, text, choices));
         Awaiting = awaiting;
-        Drafts = await db.DossierDrafts.Where(d => db.Visits.Any(v => v.Id == d.VisitId && v.ResidentId == person.Id)).ToListAsync();
+        Drafts = await db.DossierDrafts.Where(d => d.DossierId == null && db.Visits.Any(v => v.Id == d.VisitId && v.ResidentId == person.Id)).ToListAsync();
+        Dossiers = (await db.Dossiers.AsNoTracking().Include(d => d.Transitions).Where(d => d.ResidentId == person.Id).ToListAsync())
+            .OrderByDescending(d => d.SubmittedAt).ToList();
         return null;
     }
 }
