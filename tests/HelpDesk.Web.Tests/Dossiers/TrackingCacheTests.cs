@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using HelpDesk.Domain.Accounts;
-using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Dossiers;
 using HelpDesk.Testing;
 using HelpDesk.Web.Pages;
@@ -32,12 +31,7 @@ public abstract class TrackingCacheTests(DatabaseProviderChoice choice)
     {
         var app = new HelpDeskApp(choice.Provider, settings: settings);
         app.SetClock(During);
-        var volunteer = await app.CreateAsync(Roles.Volunteer);
-        var point = await app.CreatePointAsync("TN01", volunteer.UserId);
-        var visitId = await app.OpenVisitAsync(volunteer.UserId, point.Id);
-        await app.ServeResidentAsync(visitId, "Quách Thị Ngọc", "郭氏玉");
-        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], FilingFixture.BirthRegistration);
-        var dossier = await app.SubmitDraftAsync(await app.ReadyDraftAsync(visitId));
+        var dossier = await app.FileBirthRegistrationAsync("Quách Thị Ngọc", "郭氏玉");
         // No cookie jar: every request says exactly which cookies it carries, and Set-Cookie stays visible.
         return new Tracked(app, dossier, app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false }));
     }

@@ -4,7 +4,6 @@ using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Audit;
 using HelpDesk.Domain.Calendar;
-using HelpDesk.Domain.Consents;
 using HelpDesk.Domain.Dossiers;
 using HelpDesk.Domain.Places;
 using HelpDesk.Domain.Procedures;
@@ -38,12 +37,7 @@ public abstract class WardDossierTests(DatabaseProviderChoice choice)
     {
         var app = new HelpDeskApp(choice.Provider);
         app.SetClock(During);
-        var volunteer = await app.CreateAsync(Roles.Volunteer);
-        var point = await app.CreatePointAsync("TN01", volunteer.UserId);
-        var visitId = await app.OpenVisitAsync(volunteer.UserId, point.Id);
-        await app.ServeResidentAsync(visitId, ResidentName, "郭氏玉");
-        await app.GiveConsentAsync(visitId, [ConsentPurpose.FileProcedure, ConsentPurpose.KeepScans], FilingFixture.BirthRegistration);
-        var dossier = await app.SubmitDraftAsync(await app.ReadyDraftAsync(visitId));
+        var dossier = await app.FileBirthRegistrationAsync(ResidentName, "郭氏玉");
         var officer = await app.CreateAsync(Roles.WardStaff);
         var staff = PageClient.For(app);
         await staff.SignInAsync(officer);
