@@ -91,11 +91,11 @@ public sealed class DossierOffice(
             QueueView.DueSoon => dossiers.DueSoon(today, soon),
             QueueView.ToReceive => dossiers.Where(d => Intake.Contains(d.Status)),
             QueueView.Running => dossiers.Where(d => ClockRunning.Contains(d.Status)),
-            QueueView.Late => dossiers.Where(d => !Final.Contains(d.Status) && d.DueDate < today),
+            QueueView.Late => dossiers.Late(today),
             QueueView.WaitingForPapers => dossiers.Where(d => d.Status == DossierStatus.NeedsSupplement),
             QueueView.ToHandOver => dossiers.Where(d => d.Status == DossierStatus.ResultReady),
             QueueView.Closed => dossiers.Where(d => Final.Contains(d.Status)),
-            _ => dossiers.Where(d => !Final.Contains(d.Status)),
+            _ => dossiers.StillOpen(),
         };
         if (!string.IsNullOrWhiteSpace(assignedTo)) dossiers = dossiers.Where(d => d.AssignedTo == assignedTo);
         if (!string.IsNullOrWhiteSpace(number)) dossiers = dossiers.Where(d => d.Number.Contains(number.Trim().ToUpperInvariant()));
@@ -115,9 +115,9 @@ public sealed class DossierOffice(
     {
         var today = VietnamTime.Today(clock.GetUtcNow());
         var soon = DueSoonUntil(today);
-        var open = OfWard(wardId).Where(d => d.AssignedTo == officerId && !Final.Contains(d.Status) && d.DueDate != null);
-        var dueSoon = await open.CountAsync(d => d.DueDate >= today && d.DueDate <= soon);
-        var late = await open.CountAsync(d => d.DueDate < today);
+        var mine = OfWard(wardId).Where(d => d.AssignedTo == officerId);
+        var dueSoon = await mine.DueSoon(today, soon).CountAsync();
+        var late = await mine.Late(today).CountAsync();
         return new Reminder(dueSoon, late, options.Value.Dossiers.ReminderWorkingDays);
     }
 
@@ -129,22 +129,24 @@ public sealed class DossierOffice(
     {
         var today = VietnamTime.Today(clock.GetUtcNow());
         var soon = DueSoonUntil(today);
-        var counts = await OfWard(wardId).Where(d => !Final.Contains(d.Status)).GroupBy(d => d.AssignedTo)
-            .Select(g => new
-            {
-                OfficerId = g.Key,
-                Open = g.Count(),
-                DueSoon = g.Count(d => d.DueDate >= today && d.DueDate <= soon),
-                Late = g.Count(d => d.DueDate < today),
-            }).ToListAsync();
-        var ids = counts.Select(c => c.OfficerId).OfType<string>().ToList();
+        var open = OfWard(wardId).StillOpen();
+        var opened = await PerOfficerAsync(open);
+        var dueSoon = await PerOfficerAsync(open.DueSoon(today, soon));
+        var late = await PerOfficerAsync(open.Late(today));
+        var ids = opened.Keys.Where(id => id != "").ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
-        return counts.Select(c => new Workload(c.OfficerId, c.OfficerId is null ? null : names.GetValueOrDefault(c.OfficerId), c.Open, c.DueSoon, c.Late))
+        return opened.Select(o => new Workload(o.Key == "" ? null : o.Key, names.GetValueOrDefault(o.Key), o.Value,
+                dueSoon.GetValueOrDefault(o.Key), late.GetValueOrDefault(o.Key)))
             .OrderByDescending(w => w.Late).ThenByDescending(w => w.DueSoon).ThenBy(w => w.OfficerName, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Cultures.Vietnamese), true))
             .ToList();
     }
 
-    private DateOnly DueSoonUntil(DateOnly today) => DueSoonQueries.Until(calendar, options.Value.Dossiers, today);
+    /// <summary>How many of <paramref name="dossiers"/> each officer is responsible for ("" for nobody yet).</summary>
+    private static async Task<Dictionary<string, int>> PerOfficerAsync(IQueryable<Dossier> dossiers) =>
+        (await dossiers.GroupBy(d => d.AssignedTo).Select(g => new { Officer = g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(g => g.Officer ?? "", g => g.Count);
+
+    private DateOnly DueSoonUntil(DateOnly today) => DeadlineQueries.Until(calendar, options.Value.Dossiers, today);
 
     private IQueryable<Dossier> OfWard(Guid wardId) =>
         db.Dossiers.AsNoTracking().Where(d => db.ServicePoints.Any(p => p.Id == d.PointId && p.WardId == wardId));

@@ -52,7 +52,7 @@ public sealed partial class DossierReminders(
         var now = clock.GetUtcNow();
         if (!options.Value.Smtp.Enabled || !OfficeHours.IsOpen(calendar, now)) return 0;
         var today = VietnamTime.Today(now);
-        var until = DueSoonQueries.Until(calendar, options.Value.Dossiers, today);
+        var until = DeadlineQueries.Until(calendar, options.Value.Dossiers, today);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HelpDeskDbContext>();
         var abandoned = now - AbandonedClaim;
