@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using HelpDesk.Domain.Documents;
 using System.IO.Compression;
 using System.Text;
 
@@ -31,31 +31,8 @@ public static class SampleScans
     public const int JpegWidth = 16;
     public const int JpegHeight = 12;
 
-    /// <summary>An RGB PNG of <paramref name="width"/> × <paramref name="height"/>: light grey paper with a dark line every fourth row.</summary>
-    public static byte[] Png(int width, int height)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bits per sample
-        header[9] = 2; // truecolour; compression, filter and interlace method 0
-
-        var rows = new byte[height * (1 + 3 * width)];
-        for (var y = 0; y < height; y++)
-        {
-            var row = rows.AsSpan(y * (1 + 3 * width) + 1, 3 * width); // after the row's filter byte, 0 (none)
-            row.Fill(y % 4 == 3 ? (byte)0x30 : (byte)0xF0);
-        }
-        using var deflated = new MemoryStream();
-        using (var zlib = new ZLibStream(deflated, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(rows);
-
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        WriteChunk(png, "IHDR"u8, header);
-        WriteChunk(png, "IDAT"u8, deflated.ToArray());
-        WriteChunk(png, "IEND"u8, []);
-        return png.ToArray();
-    }
+    /// <summary>A greyscale PNG of <paramref name="width"/> × <paramref name="height"/>: light grey paper with a dark line every fourth row.</summary>
+    public static byte[] Png(int width, int height) => PngFile.Greyscale(width, height, (_, y) => y % 4 == 3 ? (byte)0x30 : (byte)0xF0);
 
     /// <summary>A PDF of <paramref name="pages"/> blank A4 pages: catalog, page tree, pages, and a cross-reference table with each object's exact offset.</summary>
     public static byte[] Pdf(int pages)
@@ -106,41 +83,4 @@ public static class SampleScans
     /// <summary>A polyglot: the whole JPEG, then a zip archive after its end marker (a zip is read from its end, so both open).</summary>
     public static byte[] JpegWithZipAppended() => [.. Jpeg(), .. Zip()];
 
-    private static void WriteChunk(Stream png, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        png.Write(word);
-        png.Write(type);
-        png.Write(data);
-        // The CRC covers the type and the data, not the length.
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc32.Append(Crc32.Append(Crc32.Start, type), data) ^ Crc32.Start);
-        png.Write(word);
-    }
-
-    /// <summary>CRC-32 as PNG chunks carry it (ISO 3309, polynomial 0xEDB88320, reflected), from a 256-entry table.</summary>
-    private static class Crc32
-    {
-        public const uint Start = 0xFFFFFFFFu;
-
-        private static readonly uint[] Table = BuildTable();
-
-        public static uint Append(uint crc, ReadOnlySpan<byte> bytes)
-        {
-            foreach (var b in bytes) crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
-            return crc;
-        }
-
-        private static uint[] BuildTable()
-        {
-            var table = new uint[256];
-            for (uint n = 0; n < 256; n++)
-            {
-                var c = n;
-                for (var bit = 0; bit < 8; bit++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-                table[n] = c;
-            }
-            return table;
-        }
-    }
 }

@@ -80,7 +80,7 @@ public static class UploadInspection
             var length = BinaryPrimitives.ReadUInt32BigEndian(content[position..]);
             if (length > content.Length - position - 12) throw Refused(ErrorCodes.UploadDamaged);
             var typeAndData = content.Slice(position + 4, 4 + (int)length);
-            if (Crc32(typeAndData) != BinaryPrimitives.ReadUInt32BigEndian(content[(position + 8 + (int)length)..]))
+            if (PngFile.Crc32(typeAndData) != BinaryPrimitives.ReadUInt32BigEndian(content[(position + 8 + (int)length)..]))
                 throw Refused(ErrorCodes.UploadDamaged);
             position += 12 + (int)length;
 
@@ -511,21 +511,6 @@ public static class UploadInspection
             }
             return output.ToArray();
         }
-    }
-
-    private static readonly uint[] CrcTable = Enumerable.Range(0, 256).Select(n =>
-    {
-        var c = (uint)n;
-        for (var bit = 0; bit < 8; bit++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        return c;
-    }).ToArray();
-
-    /// <summary>The CRC-32 of PNG chunks (ISO 3309, as in zlib).</summary>
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes) crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
-        return ~crc;
     }
 
     private static DomainException Refused(string code) => new(code);

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using HelpDesk.Domain;
 using HelpDesk.Domain.Accounts;
 using HelpDesk.Domain.Audit;
@@ -253,50 +251,8 @@ internal sealed class DemoDossiers(IServiceProvider services, Ward ward, Service
 internal static class DemoImages
 {
     /// <summary>A 120 × 40 signature: a dark wavy stroke on white.</summary>
-    public static byte[] Signature() => Png(120, 40, (x, y) => Math.Abs(y - 20 - (int)(8 * Math.Sin(x / 9.0))) <= 1 ? (byte)0x20 : (byte)0xFF);
+    public static byte[] Signature() => PngFile.Greyscale(120, 40, (x, y) => Math.Abs(y - 20 - (int)(8 * Math.Sin(x / 9.0))) <= 1 ? (byte)0x20 : (byte)0xFF);
 
     /// <summary>A 64 × 90 page: paper with a title bar and lines of "text".</summary>
-    public static byte[] Page() => Png(64, 90, (x, y) => y is >= 6 and < 12 ? (byte)0x40 : y % 6 == 0 && x is > 5 and < 58 ? (byte)0x70 : (byte)0xF2);
-
-    private static byte[] Png(int width, int height, Func<int, int, byte> grey)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bits per sample; colour type 0 (greyscale), standard methods
-        var rows = new byte[height * (width + 1)];
-        for (var y = 0; y < height; y++)
-            for (var x = 0; x < width; x++)
-                rows[y * (width + 1) + 1 + x] = grey(x, y); // each row after its filter byte, 0 (none)
-        using var deflated = new MemoryStream();
-        using (var zlib = new ZLibStream(deflated, CompressionLevel.Optimal, leaveOpen: true)) zlib.Write(rows);
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR"u8, header);
-        Chunk(png, "IDAT"u8, deflated.ToArray());
-        Chunk(png, "IEND"u8, []);
-        return png.ToArray();
-    }
-
-    private static void Chunk(Stream png, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        png.Write(word);
-        png.Write(type);
-        png.Write(data);
-        BinaryPrimitives.WriteUInt32BigEndian(word, Crc(data, Crc(type, 0xFFFFFFFFu)) ^ 0xFFFFFFFFu);
-        png.Write(word);
-    }
-
-    /// <summary>PNG's CRC-32 bit by bit: a few hundred bytes, once at start-up, need no table.</summary>
-    private static uint Crc(ReadOnlySpan<byte> bytes, uint crc)
-    {
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-        }
-        return crc;
-    }
+    public static byte[] Page() => PngFile.Greyscale(64, 90, (x, y) => y is >= 6 and < 12 ? (byte)0x40 : y % 6 == 0 && x is > 5 and < 58 ? (byte)0x70 : (byte)0xF2);
 }
